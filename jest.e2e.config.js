@@ -1,0 +1,10 @@
+/** End-to-end tests: the real server, the real store and the Agents Playground in headless Chromium. */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/e2e'],
+  testMatch: ['**/*.e2e.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  testTimeout: 120000,
+  maxWorkers: 1,
+};

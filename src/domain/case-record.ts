@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** School-census codes for the primary area of need. */
+export const NEED_CODES = ['SpLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'OTH', 'NSA'] as const;
+export type NeedCode = (typeof NEED_CODES)[number];
+
+export const PHASES = ['early-years', 'primary', 'secondary', 'post-16', 'all-through', 'special', 'other'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
+
+/** Where a case is in its life. Open statuses are those a duty professional still has to act on. */
+export const CASE_STATUSES = ['submitted', 'claimed', 'awaiting-school', 'routed', 'advised', 'panel', 'decided', 'withdrawn', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'claimed', 'awaiting-school', 'panel'];
+
+export const INTAKE_CHANNELS = ['teams', 'phone', 'email'] as const;
+
+const isoInstant = z.string().datetime({ offset: true });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * A case as stored. The envelope fields are what the store indexes and queries;
+ * `request` holds the school's answers (its shape is the intake form's, parsed there).
+ */
+export const caseRecordSchema = z.object({
+  ref: z.string().regex(/^FD-\d{4}-\d{5}$/),
+  submissionKey: z.string().min(1),
+  settingId: z.string().min(1),
+  status: z.enum(CASE_STATUSES),
+  channel: z.enum(INTAKE_CHANNELS),
+  requesterKey: z.string().min(1),
+  claimantKey: z.string().nullable(),
+  phase: z.enum(PHASES),
+  primaryNeed: z.enum(NEED_CODES),
+  urgency: z.enum(URGENCIES),
+  submittedAt: isoInstant,
+  updatedAt: isoInstant,
+  firstResponseDue: isoDate.nullable(),
+  request: z.record(z.string(), z.unknown()),
+});
+export type CaseRecord = z.infer<typeof caseRecordSchema>;

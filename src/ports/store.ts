@@ -1,0 +1,173 @@
+import type { CaseRecord, CaseStatus } from '../domain/case-record';
+
+/** A stored value with the version it was read at (SQLite: a counter, Cosmos DB: the ETag). */
+export interface Versioned<T> {
+  value: T;
+  version: string;
+}
+
+/** Thrown when a write's expected version is stale, or a create finds the key taken. */
+export class StoreConflictError extends Error {
+  readonly code = 'STORE.CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
+
+/** Thrown when the store cannot be reached; the edge answers "try again in a minute". */
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE.UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A notification waiting to be delivered (channel post, card update, personal message). */
+export interface OutboxItem {
+  id: string;
+  kind: string;
+  /** Conversation key the message goes to: a user key or a channel id. */
+  target: string;
+  payload: Record<string, unknown>;
+  caseRef: string | null;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** Who did what to which case, and when. Never holds pupil details. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorKey: string;
+  action: string;
+  caseRef: string | null;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+/** What a write to a case also records, in the same atomic write. */
+export interface CaseWriteEffects {
+  outbox?: OutboxItem[];
+  audit?: AuditEvent[];
+}
+
+export interface CasePage {
+  items: CaseRecord[];
+  total: number;
+}
+
+export interface CaseStore {
+  /** Next number in the year's reference sequence: unique across processes, never reused. */
+  nextReferenceNumber(year: number): Promise<number>;
+  /** Creates the case; if a case with the same submissionKey exists, returns that one instead (created: false). */
+  createCase(record: CaseRecord, effects?: CaseWriteEffects): Promise<{ case: Versioned<CaseRecord>; created: boolean }>;
+  getCase(ref: string): Promise<Versioned<CaseRecord> | undefined>;
+  /** Replaces the case if it is still at expectedVersion; otherwise throws StoreConflictError. */
+  updateCase(record: CaseRecord, expectedVersion: string, effects?: CaseWriteEffects): Promise<Versioned<CaseRecord>>;
+  /** A setting's cases, newest submitted first. */
+  listCasesBySetting(settingId: string, page: { offset: number; limit: number }): Promise<CasePage>;
+  /** Cases in any of the statuses, oldest submitted first. */
+  listCasesByStatus(statuses: readonly CaseStatus[], limit: number): Promise<CaseRecord[]>;
+  /** A claimant's cases in any of the statuses, soonest first-response due first. */
+  listCasesByClaimant(claimantKey: string, statuses: readonly CaseStatus[]): Promise<CaseRecord[]>;
+}
+
+/** A form in progress: one per pupil, resumable days later on any device. */
+export interface Draft {
+  id: string;
+  ownerKey: string;
+  step: string;
+  answers: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DraftStore {
+  getDraft(id: string): Promise<Versioned<Draft> | undefined>;
+  listDrafts(ownerKey: string): Promise<Versioned<Draft>[]>;
+  /** Creates (expectedVersion null) or replaces the draft; a stale version throws StoreConflictError. */
+  saveDraft(draft: Draft, expectedVersion: string | null): Promise<Versioned<Draft>>;
+  deleteDraft(id: string): Promise<void>;
+  /** Drafts last updated before the instant, across all owners. */
+  listDraftsUpdatedBefore(instant: string, limit: number): Promise<Draft[]>;
+}
+
+/** A Bot Framework conversation reference, kept so the bot can write first. */
+export interface ConversationRecord {
+  /** A user key, or a channel id for channel posts. */
+  key: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface ConversationStore {
+  saveConversation(record: ConversationRecord): Promise<void>;
+  getConversation(key: string): Promise<ConversationRecord | undefined>;
+}
+
+export interface AuditStore {
+  appendAudit(event: AuditEvent): Promise<void>;
+  listAudit(caseRef: string): Promise<AuditEvent[]>;
+}
+
+export interface OutboxStore {
+  enqueue(items: OutboxItem[]): Promise<void>;
+  /** Leases up to `limit` pending items due by `now` to `owner` until `leaseUntil`; no item is leased to two owners at once. */
+  leaseDue(now: string, owner: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;
+  /** Records the outcome of an attempt by the lease holder; false if the lease was lost. */
+  completeAttempt(id: string, owner: string, outcome: { status: OutboxItem['status']; nextAttemptAt?: string; error?: string }): Promise<boolean>;
+  listOutbox(status: OutboxItem['status'], limit: number): Promise<OutboxItem[]>;
+}
+
+/** Reference data (settings, services, rota, people...) loaded from data/ at start-up, one kind at a time. */
+export interface ReferenceStore {
+  /** Replaces every item of the kind with these, atomically for readers. Items need a string `id`. */
+  replaceReference(kind: string, items: ReadonlyArray<{ id: string } & Record<string, unknown>>): Promise<void>;
+  getReference(kind: string, id: string): Promise<Record<string, unknown> | undefined>;
+  listReference(kind: string): Promise<Record<string, unknown>[]>;
+}
+
+/** Key-value state with ETags, for the Teams AI turn state (conversation and user state). */
+export interface StateStore {
+  readState(keys: string[]): Promise<Record<string, Versioned<Record<string, unknown>>>>;
+  /** expectedVersion '*' or undefined: write whatever is there; otherwise StoreConflictError when stale. */
+  writeState(key: string, value: Record<string, unknown>, expectedVersion?: string): Promise<string>;
+  deleteState(keys: string[]): Promise<void>;
+}
+
+/** A request from an unknown user to be given access; a front-door admin approves it. */
+export interface AccessRequest {
+  userKey: string;
+  name: string;
+  email: string | null;
+  message: string | null;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'refused';
+}
+
+export interface AccessRequestStore {
+  /** Saves the request; asking again while pending keeps the first request date. */
+  upsertAccessRequest(request: AccessRequest): Promise<AccessRequest>;
+  listAccessRequests(status: AccessRequest['status']): Promise<AccessRequest[]>;
+}
+
+/** Everything the app keeps. One adapter per database; one contract test suite runs against each. */
+export interface Store
+  extends CaseStore,
+    DraftStore,
+    ConversationStore,
+    AuditStore,
+    OutboxStore,
+    ReferenceStore,
+    StateStore,
+    AccessRequestStore {
+  /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
