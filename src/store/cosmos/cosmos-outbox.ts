@@ -1,0 +1,101 @@
+import type { Container, JSONObject } from '@azure/cosmos';
+import type { AuditEvent, AuditStore, OutboxItem, OutboxStore } from '../../ports/store';
+import { auditEventSchema, outboxItemSchema } from '../records';
+import { etagOf, queryAll, toJsonObject } from './cosmos-docs';
+import { cosmosCall, cosmosStatus } from './cosmos-errors';
+
+/**
+ * Outbox items and audit events live in the cases container: in their case's partition when they
+ * have one (so they join the case's batch), else in a partition of their own. Their ids come from
+ * the Ids port (UUIDs), so they are used as document ids unchanged.
+ */
+const outboxPk = (item: Pick<OutboxItem, 'id' | 'caseRef'>) => item.caseRef ?? `outbox:${item.id}`;
+const auditPk = (event: Pick<AuditEvent, 'id' | 'caseRef'>) => event.caseRef ?? `audit:${event.id}`;
+
+/** The document stored for an outbox item. */
+export function outboxDoc(item: OutboxItem): JSONObject {
+  const parsed = outboxItemSchema.parse(item);
+  return toJsonObject({ ...parsed, pk: outboxPk(parsed), type: 'outbox' });
+}
+
+/** The document stored for an audit event. */
+export function auditDoc(event: AuditEvent): JSONObject {
+  const parsed = auditEventSchema.parse(event);
+  return toJsonObject({ ...parsed, pk: auditPk(parsed), type: 'audit' });
+}
+
+/** The outbox (leases through ETags) and the audit trail, on Cosmos DB. */
+export function cosmosOutboxAndAuditStore(cases: Container): OutboxStore & AuditStore {
+  /** Replaces the item if nobody changed it since it was read; false when someone did. */
+  const replaceIfUnchanged = async (item: OutboxItem, etag: string): Promise<boolean> => {
+    try {
+      await cases.item(item.id, outboxPk(item)).replace(outboxDoc(item), { accessCondition: { type: 'IfMatch', condition: etag } });
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) return false;
+      throw error;
+    }
+  };
+
+  return {
+    enqueue: (items) =>
+      cosmosCall('enqueue', async () => {
+        await Promise.all(items.map((item) => cases.items.create(outboxDoc(item))));
+      }),
+    leaseDue: (now, owner, leaseUntil, limit) =>
+      cosmosCall('lease outbox', async () => {
+        if (limit <= 0) return [];
+        const due = await queryAll(
+          cases,
+          `SELECT TOP @n * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.nextAttemptAt <= @now
+           AND (IS_NULL(c.leaseUntil) OR c.leaseUntil <= @now) ORDER BY c.nextAttemptAt ASC, c.id ASC`,
+          [{ name: '@n', value: limit }, { name: '@now', value: now }],
+        );
+        // Each lease is a replace with IfMatch: of two owners racing for an item, exactly one wins.
+        const attempts = await Promise.all(
+          due.map(async (doc) => {
+            const leased: OutboxItem = { ...outboxItemSchema.parse(doc), leaseOwner: owner, leaseUntil };
+            return (await replaceIfUnchanged(leased, etagOf(doc))) ? leased : undefined;
+          }),
+        );
+        return attempts.filter((item): item is OutboxItem => item !== undefined);
+      }),
+    completeAttempt: (id, owner, outcome) =>
+      cosmosCall('complete outbox attempt', async () => {
+        const [doc] = await queryAll(cases, "SELECT * FROM c WHERE c.type = 'outbox' AND c.id = @id", [{ name: '@id', value: id }]);
+        if (doc === undefined) return false;
+        const item = outboxItemSchema.parse(doc);
+        if (item.leaseOwner !== owner) return false;
+        return replaceIfUnchanged(
+          {
+            ...item,
+            status: outcome.status,
+            attempts: item.attempts + 1,
+            nextAttemptAt: outcome.nextAttemptAt ?? item.nextAttemptAt,
+            lastError: outcome.error ?? null,
+            leaseOwner: null,
+            leaseUntil: null,
+          },
+          etagOf(doc),
+        );
+      }),
+    listOutbox: (status, limit) =>
+      cosmosCall('list outbox', async () => {
+        if (limit <= 0) return [];
+        const docs = await queryAll(cases, "SELECT TOP @n * FROM c WHERE c.type = 'outbox' AND c.status = @s ORDER BY c.nextAttemptAt ASC, c.id ASC", [
+          { name: '@n', value: limit },
+          { name: '@s', value: status },
+        ]);
+        return docs.map((doc) => outboxItemSchema.parse(doc));
+      }),
+    appendAudit: (event) =>
+      cosmosCall('append audit', async () => {
+        await cases.items.create(auditDoc(event));
+      }),
+    listAudit: (caseRef) =>
+      cosmosCall('list audit', async () => {
+        const docs = await queryAll(cases, "SELECT * FROM c WHERE c.type = 'audit' AND c.pk = @pk ORDER BY c.at ASC, c.id ASC", [{ name: '@pk', value: caseRef }], caseRef);
+        return docs.map((doc) => auditEventSchema.parse(doc));
+      }),
+  };
+}

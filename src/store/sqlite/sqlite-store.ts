@@ -1,0 +1,27 @@
+import { StoreUnavailableError, type Store } from '../../ports/store';
+import { sqliteCaseStore } from './sqlite-cases';
+import { openSqliteDatabase } from './sqlite-database';
+import { sqliteDraftAndConversationStore } from './sqlite-drafts';
+import { sqliteOutboxAndAuditStore } from './sqlite-outbox';
+import { sqliteReferenceStateStore } from './sqlite-reference-state';
+
+/** The embedded store: one SQLite file (or ':memory:'), safe for several processes on one file. */
+export function openSqliteStore(path: string): Store {
+  const db = openSqliteDatabase(path);
+  return {
+    ...sqliteCaseStore(db),
+    ...sqliteDraftAndConversationStore(db),
+    ...sqliteOutboxAndAuditStore(db),
+    ...sqliteReferenceStateStore(db),
+    ping: async () => {
+      try {
+        db.prepare('SELECT 1').get();
+      } catch (error) {
+        throw new StoreUnavailableError('The SQLite database does not answer', { cause: error });
+      }
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

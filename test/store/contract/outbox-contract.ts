@@ -1,0 +1,77 @@
+import type { Store } from '../../../src/ports/store';
+import { anAuditEvent, anOutboxItem } from '../mothers';
+
+const NOW = '2026-03-02T10:00:00.000Z';
+const LEASE_END = '2026-03-02T10:05:00.000Z';
+
+/** Audit trail and outbox leases. */
+export function describeOutboxContract(store: () => Store): void {
+  describe('audit', () => {
+    it("appends events and lists a case's events oldest first", async () => {
+      const later = anAuditEvent({ caseRef: 'FD-2026-00042', at: '2026-03-02T10:00:00.000Z', action: 'case.claimed' });
+      const earlier = anAuditEvent({ caseRef: 'FD-2026-00042', at: '2026-03-02T09:00:00.000Z' });
+      await store().appendAudit(later);
+      await store().appendAudit(earlier);
+      await store().appendAudit(anAuditEvent({ caseRef: 'FD-2026-00043' }));
+      await store().appendAudit(anAuditEvent({ caseRef: null, action: 'access.approved' }));
+      expect(await store().listAudit('FD-2026-00042')).toEqual([earlier, later]);
+    });
+  });
+
+  describe('outbox', () => {
+    it('leases due pending items only, and lists by status', async () => {
+      const due = anOutboxItem({ nextAttemptAt: '2026-03-02T09:00:00.000Z' });
+      const future = anOutboxItem({ nextAttemptAt: '2026-03-03T09:00:00.000Z' });
+      const dead = anOutboxItem({ status: 'dead' });
+      await store().enqueue([due, future, dead]);
+      const leased = await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
+      expect(leased).toEqual([{ ...due, leaseOwner: 'worker-a', leaseUntil: LEASE_END }]);
+      expect(await store().leaseDue(NOW, 'worker-b', LEASE_END, 10)).toEqual([]);
+      expect((await store().listOutbox('pending', 10)).map((i) => i.id).sort()).toEqual([due.id, future.id].sort());
+      expect(await store().listOutbox('dead', 10)).toEqual([dead]);
+    });
+
+    it('never leases one item to two owners at once', async () => {
+      const items = Array.from({ length: 6 }, () => anOutboxItem());
+      await store().enqueue(items);
+      const [a, b] = await Promise.all([store().leaseDue(NOW, 'worker-a', LEASE_END, 10), store().leaseDue(NOW, 'worker-b', LEASE_END, 10)]);
+      const ids = [...a!, ...b!].map((i) => i.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort()).toEqual(items.map((i) => i.id).sort());
+    });
+
+    it('respects the limit and lets an expired lease be taken again', async () => {
+      await store().enqueue([anOutboxItem(), anOutboxItem()]);
+      const first = await store().leaseDue(NOW, 'worker-a', LEASE_END, 1);
+      expect(first).toHaveLength(1);
+      const afterExpiry = '2026-03-02T10:06:00.000Z';
+      const retaken = await store().leaseDue(afterExpiry, 'worker-b', '2026-03-02T10:11:00.000Z', 10);
+      expect(retaken.map((i) => i.leaseOwner)).toEqual(['worker-b', 'worker-b']);
+      expect(retaken.map((i) => i.id)).toContain(first[0]!.id);
+      expect(await store().completeAttempt(first[0]!.id, 'worker-a', { status: 'delivered' })).toBe(false);
+    });
+
+    it('records an attempt for the lease owner only', async () => {
+      const item = anOutboxItem();
+      await store().enqueue([item]);
+      await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
+      expect(await store().completeAttempt(item.id, 'worker-b', { status: 'delivered' })).toBe(false);
+      expect(await store().completeAttempt('outbox-missing', 'worker-a', { status: 'delivered' })).toBe(false);
+
+      const retryAt = '2026-03-02T10:30:00.000Z';
+      expect(await store().completeAttempt(item.id, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 502' })).toBe(true);
+      expect(await store().listOutbox('pending', 10)).toEqual([
+        { ...item, attempts: 1, nextAttemptAt: retryAt, lastError: 'HTTP 502', leaseOwner: null, leaseUntil: null },
+      ]);
+      expect(await store().leaseDue(NOW, 'worker-a', LEASE_END, 10)).toEqual([]);
+
+      const [again] = await store().leaseDue(retryAt, 'worker-c', '2026-03-02T10:35:00.000Z', 10);
+      expect(again?.id).toBe(item.id);
+      expect(await store().completeAttempt(item.id, 'worker-c', { status: 'delivered' })).toBe(true);
+      expect(await store().listOutbox('pending', 10)).toEqual([]);
+      expect(await store().listOutbox('delivered', 10)).toEqual([
+        { ...item, attempts: 2, nextAttemptAt: retryAt, lastError: null, status: 'delivered', leaseOwner: null, leaseUntil: null },
+      ]);
+    });
+  });
+}

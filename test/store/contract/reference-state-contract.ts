@@ -1,0 +1,69 @@
+import { StoreConflictError, type Store } from '../../../src/ports/store';
+import { anAccessRequest } from '../mothers';
+
+/** Reference data, turn state and access requests. */
+export function describeReferenceStateContract(store: () => Store): void {
+  describe('reference data', () => {
+    it('replaces a kind wholesale and reads items by id', async () => {
+      await store().replaceReference('settings', [
+        { id: 'oak', name: 'Oak Primary', type: 'school' },
+        { id: 'elm', name: 'Elm Academy' },
+      ]);
+      await store().replaceReference('services', [{ id: 'ep', name: 'Educational Psychology' }]);
+      await store().replaceReference('settings', [
+        { id: 'elm', name: 'Elm Academy Trust', kind: 'academy' },
+        { id: 'ash', name: 'Ash Nursery' },
+      ]);
+      expect(await store().getReference('settings', 'oak')).toBeUndefined();
+      expect(await store().getReference('settings', 'elm')).toEqual({ id: 'elm', name: 'Elm Academy Trust', kind: 'academy' });
+      const settings = await store().listReference('settings');
+      expect(settings.map((s) => s['id']).sort()).toEqual(['ash', 'elm']);
+      expect(await store().listReference('services')).toEqual([{ id: 'ep', name: 'Educational Psychology' }]);
+      await store().replaceReference('services', []);
+      expect(await store().listReference('services')).toEqual([]);
+    });
+  });
+
+  describe('state', () => {
+    const key = 'msteams/19:abc@thread/conversation';
+
+    it('writes, reads with versions, and refuses stale writes', async () => {
+      expect(await store().readState([key])).toEqual({});
+      const v1 = await store().writeState(key, { step: 1 });
+      const v2 = await store().writeState(key, { step: 2 }, v1);
+      expect(v2).not.toBe(v1);
+      await expect(store().writeState(key, { step: 99 }, v1)).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store().readState([key, 'other'])).toEqual({ [key]: { value: { step: 2 }, version: v2 } });
+      const v3 = await store().writeState(key, { step: 3 }, '*');
+      expect((await store().readState([key]))[key]).toEqual({ value: { step: 3 }, version: v3 });
+    });
+
+    it('refuses a versioned write to a missing key, and deletes keys', async () => {
+      const v1 = await store().writeState(key, { step: 1 });
+      await expect(store().writeState('user/missing', { step: 1 }, v1)).rejects.toBeInstanceOf(StoreConflictError);
+      await store().writeState('user/other', { theme: 'dark' }, undefined);
+      await store().deleteState([key, 'never-written']);
+      expect(await store().readState([key, 'user/other', 'user/missing'])).toEqual({
+        'user/other': { value: { theme: 'dark' }, version: expect.any(String) },
+      });
+    });
+  });
+
+  describe('access requests', () => {
+    it('keeps the first request date while pending, and lists by status', async () => {
+      const first = anAccessRequest({ requestedAt: '2026-03-01T10:00:00.000Z' });
+      expect(await store().upsertAccessRequest(first)).toEqual(first);
+      const again = { ...first, message: 'Still waiting', requestedAt: '2026-03-05T10:00:00.000Z' };
+      expect(await store().upsertAccessRequest(again)).toEqual({ ...again, requestedAt: first.requestedAt });
+      const other = anAccessRequest({ requestedAt: '2026-03-02T10:00:00.000Z' });
+      await store().upsertAccessRequest(other);
+      expect((await store().listAccessRequests('pending')).map((r) => r.userKey).sort()).toEqual([first.userKey, other.userKey].sort());
+
+      await store().upsertAccessRequest({ ...other, status: 'refused' });
+      expect(await store().listAccessRequests('refused')).toEqual([{ ...other, status: 'refused' }]);
+      const reasked = { ...other, status: 'pending' as const, requestedAt: '2026-04-01T10:00:00.000Z' };
+      expect(await store().upsertAccessRequest(reasked)).toEqual(reasked);
+      expect(await store().listAccessRequests('approved')).toEqual([]);
+    });
+  });
+}
