@@ -71,6 +71,9 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
+/** Every environment variable the app reads (documented in .env.example). */
+export const ENV_NAMES = Object.keys(envSchema.shape);
+
 /** Thrown when the environment cannot make a working config; the message names every problem. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,0 +1,23 @@
+import type { Role } from './roles';
+
+/** What a person can ask the bot for from its menu; each is a card verb. */
+export const MENU_ITEMS = ['requestSupport', 'myRequests', 'myQueue', 'status', 'insights', 'help'] as const;
+export type MenuItem = (typeof MENU_ITEMS)[number];
+
+const ITEM_ROLES: Record<Exclude<MenuItem, 'help'>, readonly Role[]> = {
+  requestSupport: ['setting-staff', 'front-door-admin'],
+  myRequests: ['setting-staff', 'front-door-admin'],
+  myQueue: ['duty-professional', 'duty-manager'],
+  status: ['manager', 'duty-manager', 'duty-professional', 'front-door-admin'],
+  insights: ['manager', 'duty-manager'],
+};
+
+/** The menu a person with these roles is offered, in display order. Everyone known gets Help. */
+export function menuFor(roles: readonly Role[]): MenuItem[] {
+  return MENU_ITEMS.filter((item) => item === 'help' || ITEM_ROLES[item].some((r) => roles.includes(r)));
+}
+
+/** Whether these roles may use the menu item: checked on the server for every card action. */
+export function mayUse(roles: readonly Role[], item: MenuItem): boolean {
+  return menuFor(roles).includes(item);
+}

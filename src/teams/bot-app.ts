@@ -1,0 +1,60 @@
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { TurnContext, type BotAdapter } from 'botbuilder';
+import { userKey } from '../domain/roles';
+import { StoreUnavailableError } from '../ports/store';
+import { describeError } from '../logging/json-logger';
+import type { BotDeps } from './deps';
+import { noticeCard } from './cards';
+import { identityOf } from './identity';
+import { registerAccessRoutes } from './routes/access-routes';
+import { registerMenuRoutes } from './routes/menu-routes';
+import { StoreBackedStorage } from './state-storage';
+import { newTurnState, type BotTurnState } from './turn-state';
+
+/**
+ * The bot: a Teams AI application whose turn state lives in the app's store, with every route
+ * registered. Production passes the TeamsAdapter; route tests pass botbuilder's TestAdapter.
+ */
+export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<BotTurnState> {
+  const app = new Application<BotTurnState>({
+    adapter: adapter instanceof TeamsAdapter ? adapter : undefined,
+    storage: new StoreBackedStorage(deps.store),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    turnStateFactory: newTurnState,
+  });
+
+  app.turn('beforeTurn', async (context, state) => rememberConversation(context, state, deps));
+  registerMenuRoutes(app, deps);
+  registerAccessRoutes(app, deps);
+
+  adapter.onTurnError = async (context, error) => {
+    deps.logger.error('turn.failed', { activityType: context.activity.type, name: context.activity.name, ...describeError(error) });
+    const unavailable = error instanceof StoreUnavailableError;
+    const card = noticeCard(
+      unavailable ? 'We could not save that' : 'Something went wrong on our side',
+      unavailable ? 'Please try again in a minute. Nothing you sent has been lost.' : 'Please try again. If it keeps happening, phone the front door.',
+    );
+    if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+    } else {
+      await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    }
+  };
+  return app;
+}
+
+/** Keeps the conversation reference of each personal chat once, so the bot can write first later. */
+async function rememberConversation(context: TurnContext, state: BotTurnState, deps: BotDeps): Promise<boolean> {
+  const identity = identityOf(context);
+  if (context.activity.conversation.conversationType !== 'personal' || !identity) return true;
+  if (state.user.referenceSaved === true) return true;
+  await deps.store.saveConversation({
+    key: userKey(identity),
+    reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  state.user.referenceSaved = true;
+  return true;
+}

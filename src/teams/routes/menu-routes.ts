@@ -1,0 +1,68 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { BotTurnState } from '../turn-state';
+import { CardFactory, type TurnContext } from 'botbuilder';
+import { mayUse, type MenuItem } from '../../domain/menu';
+import type { Person } from '../../domain/reference';
+import type { BotDeps } from '../deps';
+import { helpCard, noticeCard, unknownUserCard, welcomeCard } from '../cards';
+import { identityOf } from '../identity';
+import type { AdaptiveCardJson } from '../render-card';
+import { VERBS } from '../verbs';
+
+/** The person behind this turn, from the directory; undefined for anyone not listed. */
+async function personFor(context: TurnContext, deps: BotDeps): Promise<Person | undefined> {
+  const identity = identityOf(context);
+  return identity ? deps.directory.findPerson(identity) : undefined;
+}
+
+async function menuOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {
+  const [person, settings] = await Promise.all([personFor(context, deps), deps.directory.frontDoorSettings()]);
+  return person ? welcomeCard(person, settings) : unknownUserCard(settings);
+}
+
+async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {
+  const [person, settings] = await Promise.all([personFor(context, deps), deps.directory.frontDoorSettings()]);
+  return person ? helpCard(person, settings) : unknownUserCard(settings);
+}
+
+/** Features whose cards arrive in later releases: an honest answer, after the role check. */
+const NOT_YET: Record<Exclude<MenuItem, 'help'>, string> = {
+  requestSupport: 'Making a request in Teams is not available yet. Please phone or email the front door for now.',
+  myRequests: 'Following your requests in Teams is not available yet. Please phone the front door for an update.',
+  myQueue: 'The duty queue is not available in Teams yet.',
+  status: 'Status look-ups are not available in Teams yet.',
+  insights: 'Insight cards are not available in Teams yet.',
+};
+
+/** Welcome, help and the menu: what anyone sees on install or when they say anything. */
+export function registerMenuRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+    if (!botAdded) return;
+    if (context.activity.conversation.conversationType === 'personal') {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await menuOrUnknown(context, deps))] });
+    } else {
+      await context.sendActivity('SEND Front Door is installed here. Request alerts and panel cases will be posted in the channels the service has set up.');
+    }
+  });
+
+  app.message(/^\s*help\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await helpOrUnknown(context, deps))] });
+  });
+
+  app.activity('message', async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await menuOrUnknown(context, deps))] });
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.showMenu, async (context) => menuOrUnknown(context, deps));
+  app.adaptiveCards.actionExecute(VERBS.help, async (context) => helpOrUnknown(context, deps));
+
+  for (const item of Object.keys(NOT_YET) as Array<keyof typeof NOT_YET>) {
+    app.adaptiveCards.actionExecute(VERBS[item], async (context) => {
+      const person = await personFor(context, deps);
+      if (!person) return unknownUserCard(await deps.directory.frontDoorSettings());
+      if (!mayUse(person.roles, item)) return noticeCard('Not available to you', 'Your role does not include this. If you think it should, ask a front-door administrator.');
+      return noticeCard('Not available yet', NOT_YET[item]);
+    });
+  }
+}

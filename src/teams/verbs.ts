@@ -1,0 +1,12 @@
+/** Every Action.Execute verb a card may send: one handler each (a test checks both ways). */
+export const VERBS = {
+  showMenu: 'showMenu',
+  help: 'help',
+  requestAccess: 'requestAccess',
+  requestSupport: 'requestSupport',
+  myRequests: 'myRequests',
+  myQueue: 'myQueue',
+  status: 'status',
+  insights: 'insights',
+} as const;
+export type Verb = (typeof VERBS)[keyof typeof VERBS];

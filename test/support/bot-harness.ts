@@ -1,0 +1,125 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { storeDirectory } from '../../src/app/directory';
+import { importReferenceData } from '../../src/app/reference-data/import-reference-data';
+import { loadReferenceData } from '../../src/app/reference-data/load-reference-data';
+import { LOCAL_TENANT_ID } from '../../src/config';
+import type { Clock } from '../../src/ports/clock';
+import type { Logger } from '../../src/ports/logger';
+import type { Store } from '../../src/ports/store';
+import { openStore } from '../../src/store/open-store';
+import { createBotApp } from '../../src/teams/bot-app';
+
+/** People of the local data/ folder, as Teams would name them. */
+export const PEOPLE = {
+  alex: { aadObjectId: '00000000-0000-0000-0000-000000000100', name: 'Alex Morgan' },
+  priya: { aadObjectId: '00000000-0000-0000-0000-000000000101', name: 'Priya Shah' },
+  sam: { aadObjectId: '00000000-0000-0000-0000-000000000102', name: 'Sam Patel' },
+  dana: { aadObjectId: '00000000-0000-0000-0000-000000000105', name: 'Dana Reid' },
+  stranger: { aadObjectId: '00000000-0000-0000-0000-0000000009ff', name: 'Robin Stranger' },
+} as const;
+export type PersonName = keyof typeof PEOPLE;
+
+/** A logger that keeps its lines, so tests can check what was (and was not) logged. */
+export function recordingLogger(): Logger & { lines: Array<{ level: string; event: string; fields?: Record<string, unknown> }> } {
+  const lines: Array<{ level: string; event: string; fields?: Record<string, unknown> }> = [];
+  return {
+    lines,
+    info: (event, fields) => lines.push({ level: 'info', event, fields }),
+    warn: (event, fields) => lines.push({ level: 'warn', event, fields }),
+    error: (event, fields) => lines.push({ level: 'error', event, fields }),
+  };
+}
+
+export interface BotHarness {
+  store: Store;
+  logger: ReturnType<typeof recordingLogger>;
+  /** A message in the person's personal chat; returns what the bot sent. */
+  say(who: PersonName, text: string): Promise<Partial<Activity>[]>;
+  /** An Action.Execute from a card; returns the card the bot answered with. */
+  execute(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The bot being added to the person's personal chat. */
+  install(who: PersonName): Promise<Partial<Activity>[]>;
+  close(): Promise<void>;
+}
+
+/** The real Teams AI application on botbuilder's TestAdapter, over a real SQLite store in memory. */
+export async function startBotHarness(options: { clock?: Clock; store?: Store } = {}): Promise<BotHarness> {
+  const store = options.store ?? (await openStore({ kind: 'sqlite', path: ':memory:' }));
+  await importReferenceData(store, await loadReferenceData('data'));
+  const logger = recordingLogger();
+  const clock = options.clock ?? { now: () => new Date('2026-12-07T10:00:00Z') };
+  let n = 0;
+  const deps = { store, directory: storeDirectory(store), clock, ids: { next: () => `id-${++n}` }, logger };
+  const adapter = new TestAdapter();
+  const app = createBotApp(deps, adapter);
+
+  const run = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
+    adapter.activeQueue.length = 0;
+    await adapter.processActivity(activity, (context) => app.run(context).then(() => undefined));
+    return adapter.activeQueue.splice(0);
+  };
+  const base = (who: PersonName): Partial<Activity> => ({
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:1/',
+    from: { id: `29:${who}`, name: PEOPLE[who].name, aadObjectId: PEOPLE[who].aadObjectId },
+    recipient: { id: '28:bot', name: 'SEND Front Door' },
+    conversation: { id: `a:personal-${who}`, conversationType: 'personal', tenantId: LOCAL_TENANT_ID, isGroup: false, name: '' },
+    channelData: { tenant: { id: LOCAL_TENANT_ID } },
+  });
+
+  return {
+    store,
+    logger,
+    say: (who, text) => run({ ...base(who), type: 'message', text }),
+    install: (who) => run({ ...base(who), type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'SEND Front Door' }] }),
+    async execute(who, verb, data = {}) {
+      const replies = await run({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
+      const response = replies.find((a) => a.type === 'invokeResponse');
+      const body = (response?.value as { body?: { value?: unknown } } | undefined)?.body;
+      if (!body || typeof body.value !== 'object' || body.value === null) throw new Error(`no card came back for ${verb}: ${JSON.stringify(replies)}`);
+      return body.value as Record<string, unknown>;
+    },
+    close: () => store.close(),
+  };
+}
+
+/** All the text a card shows, for assertions a person would make by reading it. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'text' || k === 'title' || k === 'value' || k === 'label') && typeof v === 'string') texts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+/** The titles of a card's buttons, in reading order (action sets in the body, then the card's own actions). */
+export function buttonTitles(card: unknown): string[] {
+  const titles: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const { type, title } = node as { type?: unknown; title?: unknown };
+      if (typeof type === 'string' && type.startsWith('Action.') && typeof title === 'string') titles.push(title);
+      const { body, actions, items, columns } = node as Record<string, unknown>;
+      [body, items, columns, actions].forEach(walk);
+    }
+  };
+  walk(card);
+  return titles;
+}
+
+/** The first Adaptive Card among the bot's replies. */
+export function firstCard(replies: Partial<Activity>[]): Record<string, unknown> {
+  for (const reply of replies) {
+    const attachment = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    if (attachment) return attachment.content as Record<string, unknown>;
+  }
+  throw new Error(`no card in replies: ${JSON.stringify(replies.map((r) => r.type))}`);
+}
