@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`SEND Front Door stopped: ${err instanceof Error ? err.name : 'error'}\n`);
+    process.stderr.write(`SEND Front Door stopped: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
     process.exit(1);
   });
 }

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startBot, type RunningBot } from './bot-process';
+import { describeOutput } from './child-process';
+import { launchChromium } from './browser';
+import { startPlayground, type RunningPlayground } from './playground-process';
+import { PlaygroundPage } from './playground-page';
+
+/** The real bot, the Playground pointed at it, and headless Chromium: everything an end-to-end test needs. */
+export interface E2eHarness {
+  readonly bot: RunningBot;
+  readonly playground: RunningPlayground;
+  /** Opens a fresh Playground page (its chats start empty; the bot's store keeps its data). */
+  openPage(): Promise<PlaygroundPage>;
+  /** Bot and Playground output, for failure messages. */
+  diagnostics(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts bot, Playground and browser in a fresh temp dir; stops whatever started if a later step fails. */
+export async function startE2eHarness(): Promise<E2eHarness> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdoor-e2e-'));
+  let bot: RunningBot | undefined;
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  const stop = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await playground?.child.stop();
+    await bot?.child.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    bot = await startBot(workDir);
+    playground = await startPlayground(workDir, bot.messagesUrl);
+    browser = await launchChromium();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const started = { bot, playground, browser };
+  const diagnostics = (): string => `${describeOutput(started.bot.child)}\n${started.playground.describe()}`;
+  return {
+    bot: started.bot,
+    playground: started.playground,
+    diagnostics,
+    async openPage() {
+      const context = await started.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = new PlaygroundPage(await context.newPage(), diagnostics);
+      await page.open(started.playground.url);
+      return page;
+    },
+    stop,
+  };
+}
