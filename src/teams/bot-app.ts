@@ -7,6 +7,7 @@ import type { BotDeps } from './deps';
 import { noticeCard } from './cards';
 import { identityOf } from './identity';
 import { registerAccessRoutes } from './routes/access-routes';
+import { registerIntakeRoutes } from './routes/intake-routes';
 import { registerMenuRoutes } from './routes/menu-routes';
 import { StoreBackedStorage } from './state-storage';
 import { newTurnState, type BotTurnState } from './turn-state';
@@ -26,8 +27,9 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
   });
 
   app.turn('beforeTurn', async (context, state) => rememberConversation(context, state, deps));
-  registerMenuRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
   registerAccessRoutes(app, deps);
+  registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 
   adapter.onTurnError = async (context, error) => {
     deps.logger.error('turn.failed', { activityType: context.activity.type, name: context.activity.name, ...describeError(error) });

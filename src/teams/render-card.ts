@@ -1,11 +1,24 @@
 import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
+import confirmCancelTemplate from '../../cards/confirm-cancel.json';
+import dutyAlertTemplate from '../../cards/duty-alert.json';
 import helpTemplate from '../../cards/help.json';
+import intakeConcernTemplate from '../../cards/intake-concern.json';
+import intakeConsentTemplate from '../../cards/intake-consent.json';
+import intakeHelpTemplate from '../../cards/intake-help.json';
+import intakeNeedTemplate from '../../cards/intake-need.json';
+import intakePupilTemplate from '../../cards/intake-pupil.json';
+import intakeRequesterTemplate from '../../cards/intake-requester.json';
+import intakeReviewTemplate from '../../cards/intake-review.json';
 import noticeTemplate from '../../cards/notice.json';
+import receiptTemplate from '../../cards/receipt.json';
+import requestStartTemplate from '../../cards/request-start.json';
+import safeguardingTemplate from '../../cards/safeguarding.json';
 import unknownUserTemplate from '../../cards/unknown-user.json';
 import welcomeTemplate from '../../cards/welcome.json';
 import type { MenuItem } from '../domain/menu';
+import type { DutyAlertView } from '../ports/notification-cards';
 
 /** The data each card template needs: the compiler checks every render call. */
 export interface CardData {
@@ -13,6 +26,41 @@ export interface CardData {
   help: { firstResponseDays: number; panelDecisionDays: number; safeguarding: string; commands: string; phone: string };
   'unknown-user': { phone: string; email: string; settingName: string; jobRole: string; errors: { settingName: string; jobRole: string } };
   notice: { title: string; text: string };
+  'intake-requester': StepFrame & { settingName: string; canChooseSetting: boolean; choices: { settings: Choice[]; roles: Choice[] } };
+  'intake-pupil': StepFrame & { choices: { yearGroups: Choice[]; senStatuses: Choice[] } };
+  'intake-need': StepFrame & { choices: { needs: Choice[] } };
+  'intake-concern': StepFrame;
+  'intake-help': StepFrame & { choices: { helpKinds: Choice[] } };
+  'intake-consent': StepFrame & { safeguardingNotice: string; consentReason: string; choices: { urgencies: Choice[] } };
+  'intake-review': StepFrame & { sections: ReviewSection[] };
+  safeguarding: { notice: string; childrensServicesPhone: string; outOfHoursPhone: string; emergencyNumber: string; message: string; draftId: string };
+  receipt: { ref: string; dueInWords: string; phone: string };
+  'request-start': { drafts: Array<{ label: string; draftId: string }>; canRequestForOwnSetting: boolean; canLogForSettings: boolean };
+  'confirm-cancel': { draftId: string };
+  'duty-alert': DutyAlertView;
+}
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+/** What every step of the request form shows: progress, the problems, the answers so far, the buttons. */
+export interface StepFrame {
+  progress: string;
+  step: string;
+  draftId: string;
+  canGoBack: boolean;
+  errorSummary: string;
+  answers: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+export interface ReviewSection {
+  title: string;
+  step: string;
+  facts: Array<{ label: string; value: string }>;
+  problem: string;
 }
 export type CardName = keyof CardData;
 
@@ -21,6 +69,18 @@ const TEMPLATES: Record<CardName, object> = {
   help: helpTemplate,
   'unknown-user': unknownUserTemplate,
   notice: noticeTemplate,
+  'intake-requester': intakeRequesterTemplate,
+  'intake-pupil': intakePupilTemplate,
+  'intake-need': intakeNeedTemplate,
+  'intake-concern': intakeConcernTemplate,
+  'intake-help': intakeHelpTemplate,
+  'intake-consent': intakeConsentTemplate,
+  'intake-review': intakeReviewTemplate,
+  safeguarding: safeguardingTemplate,
+  receipt: receiptTemplate,
+  'request-start': requestStartTemplate,
+  'confirm-cancel': confirmCancelTemplate,
+  'duty-alert': dutyAlertTemplate,
 };
 
 /** An Adaptive Card as JSON, ready to send or to return from an Action.Execute. */

@@ -8,5 +8,14 @@ export const VERBS = {
   myQueue: 'myQueue',
   status: 'status',
   insights: 'insights',
+  intakeStart: 'intakeStart',
+  intakeNext: 'intakeNext',
+  intakeBack: 'intakeBack',
+  intakeSave: 'intakeSave',
+  intakeEdit: 'intakeEdit',
+  intakeResume: 'intakeResume',
+  intakeCancel: 'intakeCancel',
+  intakeDiscard: 'intakeDiscard',
+  intakeSubmit: 'intakeSubmit',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -39,11 +39,13 @@ export interface BotHarness {
   execute(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** The bot being added to the person's personal chat. */
   install(who: PersonName): Promise<Partial<Activity>[]>;
+  /** Closes the store if the harness opened it (a store passed in stays open, as across a restart). */
   close(): Promise<void>;
 }
 
 /** The real Teams AI application on botbuilder's TestAdapter, over a real SQLite store in memory. */
 export async function startBotHarness(options: { clock?: Clock; store?: Store } = {}): Promise<BotHarness> {
+  const ownStore = options.store === undefined;
   const store = options.store ?? (await openStore({ kind: 'sqlite', path: ':memory:' }));
   await importReferenceData(store, await loadReferenceData('data'));
   const logger = recordingLogger();
@@ -79,7 +81,9 @@ export async function startBotHarness(options: { clock?: Clock; store?: Store } 
       if (!body || typeof body.value !== 'object' || body.value === null) throw new Error(`no card came back for ${verb}: ${JSON.stringify(replies)}`);
       return body.value as Record<string, unknown>;
     },
-    close: () => store.close(),
+    close: async () => {
+      if (ownStore) await store.close();
+    },
   };
 }
 

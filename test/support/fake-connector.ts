@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedActivity {
@@ -6,10 +6,32 @@ export interface ReceivedActivity {
   activity: Record<string, unknown>;
 }
 
+/** One call to the fake connector, whatever its answer. */
+export interface ConnectorCall {
+  /** The clock's time when the call arrived, in epoch ms. */
+  at: number;
+  operation: 'create' | 'send' | 'update';
+  /** The conversation the call counts against: for a create, the channel it posts in. */
+  conversationId: string;
+  status: number;
+  /** The activity sent, created or updated. */
+  activity: Record<string, unknown>;
+}
+
+export interface FakeConnectorOptions {
+  /** Time for the call log (e.g. a test's fake clock); real time otherwise. */
+  clock?: { now(): Date };
+  /** Answers a share of calls with a failure: half 429 with Retry-After, half 500. */
+  failures?: { share: number; seed?: number; retryAfterSeconds?: number };
+}
+
 /** A stand-in for the Bot Connector service on 127.0.0.1: records what the bot sends. */
 export interface FakeConnector {
   url: string;
+  /** Activities delivered to conversations (sends and thread replies that succeeded). */
   received: ReceivedActivity[];
+  /** Every create, send and update call, failed or not, in arrival order. */
+  calls: ConnectorCall[];
   /** Makes the next sends wait until the returned function is called. */
   hold(): () => void;
   /** Resolves when `count` activities have arrived in total. */
@@ -23,29 +45,80 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** A small seeded generator (mulberry32), so failure patterns repeat run to run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const received: ReceivedActivity[] = [];
+  const calls: ConnectorCall[] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const now = (): number => (options.clock ? options.clock.now().getTime() : Date.now());
+  const random = seeded(options.failures?.seed ?? 1);
   let gate: Promise<void> | undefined;
   let n = 0;
+
+  /** A failure to answer with, or undefined to succeed. */
+  const injectedFailure = (): { status: number; headers: Record<string, string> } | undefined => {
+    const share = options.failures?.share ?? 0;
+    if (share <= 0 || random() >= share) return undefined;
+    if (random() < 0.5) return { status: 500, headers: {} };
+    return { status: 429, headers: { 'retry-after': String(options.failures?.retryAfterSeconds ?? 1) } };
+  };
+
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     if (gate) await gate;
-    const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-    if (req.method === 'POST' && match) {
-      received.push({ conversationId: decodeURIComponent(match[1] ?? ''), activity: JSON.parse(body) as Record<string, unknown> });
-      for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `activity-${++n}` }));
+    const url = req.url ?? '';
+    const activityPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url);
+    const isCreate = req.method === 'POST' && /^\/v3\/conversations\/?$/.test(url);
+    const operation = isCreate ? 'create' : req.method === 'POST' && activityPath ? 'send' : req.method === 'PUT' && activityPath?.[2] ? 'update' : undefined;
+    if (!operation) {
+      res.writeHead(404).end();
       return;
     }
-    res.writeHead(404).end();
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const channelOfCreate = (parsed.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? 'new-conversation';
+    const conversationId = isCreate ? channelOfCreate : decodeURIComponent(activityPath?.[1] ?? '');
+    const activity = isCreate ? ((parsed.activity as Record<string, unknown> | undefined) ?? {}) : parsed;
+    const failure = injectedFailure();
+    calls.push({ at: now(), operation, conversationId, status: failure?.status ?? 200, activity });
+    if (failure) {
+      json(res, failure.status, { error: { code: failure.status === 429 ? 'Throttled' : 'ServiceError', message: 'injected' } }, failure.headers);
+      return;
+    }
+    if (operation === 'create') {
+      const activityId = `${++n}`;
+      json(res, 200, { id: `${conversationId};messageid=${activityId}`, activityId });
+      return;
+    }
+    if (operation === 'update') {
+      json(res, 200, { id: activityPath?.[2] });
+      return;
+    }
+    received.push({ conversationId, activity });
+    for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+    json(res, 200, { id: `activity-${++n}` });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     received,
+    calls,
     hold() {
       let release = (): void => undefined;
       gate = new Promise<void>((resolve) => (release = resolve));
@@ -55,6 +128,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       };
     },
     waitFor: (count) => (received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

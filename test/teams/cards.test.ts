@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadReferenceData } from '../../src/app/reference-data/load-reference-data';
-import type { ReferenceData } from '../../src/domain/reference';
+import type { IntakeStepId } from '../../src/domain/intake';
+import type { Person, ReferenceData } from '../../src/domain/reference';
+import type { Draft } from '../../src/ports/store';
+import { requestStartCard, safeguardingCard, stepCard } from '../../src/teams/intake-cards';
+import { notificationCards } from '../../src/teams/notification-cards';
+import { renderCard } from '../../src/teams/render-card';
+import { VALID_STEP_INPUTS } from '../support/intake-answers';
 import { helpCard, noticeCard, unknownUserCard, welcomeCard } from '../../src/teams/cards';
 import type { CardName } from '../../src/teams/render-card';
 import { VERBS } from '../../src/teams/verbs';
@@ -27,6 +33,28 @@ function everyCard(): Record<CardName, unknown> {
     help: helpCard(alex, data.frontDoor),
     'unknown-user': unknownUserCard(data.frontDoor, { settingName: 'Oakfield', jobRole: '' }, { jobRole: 'Enter your role' }),
     notice: noticeCard('Title', 'Text'),
+    ...formCards(alex),
+  };
+}
+
+/** Every card of the request form, for a draft with every answer given and one problem shown. */
+function formCards(alex: Person): Pick<Record<CardName, unknown>, Exclude<CardName, 'welcome' | 'help' | 'unknown-user' | 'notice'>> {
+  const answers = Object.assign({ settingId: '900001', $channel: 'teams' }, ...Object.values(VALID_STEP_INPUTS)) as Record<string, unknown>;
+  const draft: Draft = { id: 'draft-1', ownerKey: 'k', step: 'pupil', answers, createdAt: '2026-12-07T10:00:00Z', updatedAt: '2026-12-07T10:00:00Z' };
+  const step = (s: IntakeStepId) => stepCard({ kind: 'step', draft, step: s, errors: { initials: 'Enter the pupil’s initials' } }, { settings: data.settings });
+  return {
+    'intake-requester': step('requester'),
+    'intake-pupil': step('pupil'),
+    'intake-need': step('need'),
+    'intake-concern': step('concern'),
+    'intake-help': step('help'),
+    'intake-consent': step('consent'),
+    'intake-review': step('review'),
+    safeguarding: safeguardingCard('draft-1', data.frontDoor),
+    receipt: renderCard('receipt', { ref: 'FD-2026-00001', dueInWords: 'by Wednesday 9 December', phone: data.frontDoor.phone }),
+    'request-start': requestStartCard({ key: 'k', identity: { tenantId: 't', aadObjectId: 'a' }, person: alex }, [draft], new Date('2026-12-07T12:00:00Z')),
+    'confirm-cancel': renderCard('confirm-cancel', { draftId: 'draft-1' }),
+    'duty-alert': notificationCards.dutyAlert({ ref: 'FD-2026-00001', settingName: 'Oakfield Primary School', phase: 'primary', needLabel: 'Speech (SLCN)', needArea: 'Communication and interaction', urgency: 'Routine', dueText: 'Reply due by Wednesday 9 December', channel: 'teams' }),
   };
 }
 
@@ -58,6 +86,19 @@ describe('card templates', () => {
   it('shows a SENCO only what setting staff may do', () => {
     const card = welcomeCard(person('00000000-0000-0000-0000-000000000101'), data.frontDoor);
     expect(buttonTitles(card)).toEqual(['Request support', 'My requests', 'Help']);
+  });
+
+  it('shows a problem only beside its own field, and every answer back in its input', () => {
+    const pupil = JSON.stringify(formCards(person('00000000-0000-0000-0000-000000000100'))['intake-pupil']);
+    expect(pupil).toContain('Enter the pupil’s initials');
+    expect(pupil).toContain('"value":"J.S."');
+    const need = cardText(formCards(person('00000000-0000-0000-0000-000000000100'))['intake-need']);
+    expect(need).not.toContain('Enter the pupil’s initials');
+  });
+
+  it('keeps pupil details out of the duty channel alert', () => {
+    const alert = JSON.stringify(everyCard()['duty-alert']);
+    for (const secret of ['J.S.', '05/2018', 'spoken instructions']) expect(alert).not.toContain(secret);
   });
 
   it('keeps what an unknown user typed and names the problem beside the field', () => {

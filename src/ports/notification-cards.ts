@@ -1,0 +1,16 @@
+/** What a channel alert about a new request may show: never the pupil's details. */
+export interface DutyAlertView {
+  ref: string;
+  settingName: string;
+  phase: string;
+  needLabel: string;
+  needArea: string;
+  urgency: string;
+  dueText: string;
+  channel: string;
+}
+
+/** Renders the cards that notifications carry; the Teams layer provides it. */
+export interface NotificationCards {
+  dutyAlert(view: DutyAlertView): Record<string, unknown>;
+}

@@ -1,0 +1,171 @@
+import type { Actor } from '../app/actor';
+import { DRAFT_META } from '../app/intake/drafts';
+import type { FormView } from '../app/intake/fill-step';
+import { formatLongDate, londonDate } from '../domain/calendar';
+import {
+  CONSENT_REASON,
+  HELP_KIND_LABELS,
+  INTAKE_STEP_IDS,
+  NEED_LABELS,
+  REQUESTER_ROLE_LABELS,
+  SAFEGUARDING_NOTICE,
+  SEN_STATUS_LABELS,
+  STEP_FIELDS,
+  STEP_TITLES,
+  URGENCY_LABELS,
+  YEAR_GROUPS,
+  needChoices,
+  previousStep,
+  stepOfField,
+  stepProgress,
+  type IntakeStepId,
+} from '../domain/intake';
+import type { FrontDoorSettings, Setting } from '../domain/reference';
+import type { Draft } from '../ports/store';
+import { renderCard, type AdaptiveCardJson, type Choice, type ReviewSection, type StepFrame } from './render-card';
+
+const choicesOf = (labels: Readonly<Record<string, string>>): Choice[] => Object.entries(labels).map(([value, title]) => ({ value, title }));
+
+const FIELD_LABELS: Record<string, string> = {
+  settingId: 'School or setting',
+  requesterName: 'Name',
+  requesterRole: 'Role',
+  requesterEmail: 'Email',
+  requesterPhone: 'Phone',
+  initials: 'Initials',
+  yearGroup: 'Year group',
+  dateOfBirth: 'Born',
+  senStatus: 'SEN status',
+  upn: 'UPN',
+  primaryNeed: 'Primary need',
+  secondaryNeed: 'Secondary need',
+  concern: 'Concern',
+  triedSoFar: 'Tried so far',
+  reviewCycles: 'Review cycles',
+  whatChanged: 'What changed',
+  otherAgencies: 'Other agencies',
+  helpWanted: 'Help wanted',
+  parentalConsent: 'Parental consent',
+  childAtRisk: 'Child at risk',
+  urgency: 'Urgency',
+};
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** An answer in plain words for the review card. */
+function answerInWords(field: string, raw: string, settingName: string): string {
+  if (raw.trim() === '') return '—';
+  const label = (labels: Readonly<Record<string, string>>): string => labels[raw] ?? raw;
+  switch (field) {
+    case 'settingId':
+      return settingName || raw;
+    case 'requesterRole':
+      return label(REQUESTER_ROLE_LABELS);
+    case 'senStatus':
+      return label(SEN_STATUS_LABELS);
+    case 'primaryNeed':
+    case 'secondaryNeed':
+      return `${label(NEED_LABELS)} (${raw})`;
+    case 'helpWanted':
+      return raw.split(',').map((k) => (HELP_KIND_LABELS as Record<string, string>)[k.trim()] ?? k).join('; ');
+    case 'parentalConsent':
+    case 'childAtRisk':
+      return raw === 'true' ? 'Yes' : 'No';
+    case 'urgency':
+      return label(URGENCY_LABELS);
+    default:
+      return raw;
+  }
+}
+
+function errorSummary(errors: Record<string, string>): string {
+  const messages = Object.values(errors);
+  if (messages.length === 0) return '';
+  return messages.length === 1 ? `There is a problem: ${messages[0]}` : `There are ${messages.length} problems: see the messages below each answer.`;
+}
+
+function frame(draft: Draft, step: IntakeStepId, errors: Record<string, string>): StepFrame {
+  const fields: readonly string[] = step === 'review' ? [] : STEP_FIELDS[step];
+  const shown = step === 'review' ? errors : Object.fromEntries(Object.entries(errors).filter(([f]) => fields.includes(f)));
+  return {
+    progress: stepProgress(step),
+    step,
+    draftId: draft.id,
+    canGoBack: previousStep(step) !== undefined,
+    errorSummary: errorSummary(shown),
+    answers: Object.fromEntries(fields.map((f) => [f, text(draft.answers[f])])),
+    errors: Object.fromEntries(fields.map((f) => [f, errors[f] ?? ''])),
+  };
+}
+
+/** What the card for one step of the form needs from outside the draft. */
+export interface StepCardContext {
+  settings: Setting[];
+}
+
+/** The card for a step of the form, with the user's answers and any problems beside their fields. */
+export function stepCard(view: Extract<FormView, { kind: 'step' }>, context: StepCardContext): AdaptiveCardJson {
+  const { draft, step, errors } = view;
+  const settingName = context.settings.find((s) => s.id === text(draft.answers.settingId))?.name ?? '';
+  switch (step) {
+    case 'requester':
+      return renderCard('intake-requester', {
+        ...frame(draft, step, errors),
+        settingName,
+        canChooseSetting: draft.answers[DRAFT_META.channel] !== 'teams',
+        choices: { settings: context.settings.map((s) => ({ value: s.id, title: `${s.name} (${s.id})` })), roles: choicesOf(REQUESTER_ROLE_LABELS) },
+      });
+    case 'pupil':
+      return renderCard('intake-pupil', { ...frame(draft, step, errors), choices: { yearGroups: YEAR_GROUPS.map((g) => ({ value: g, title: g })), senStatuses: choicesOf(SEN_STATUS_LABELS) } });
+    case 'need':
+      return renderCard('intake-need', { ...frame(draft, step, errors), choices: { needs: needChoices() } });
+    case 'concern':
+      return renderCard('intake-concern', frame(draft, step, errors));
+    case 'help':
+      return renderCard('intake-help', { ...frame(draft, step, errors), choices: { helpKinds: choicesOf(HELP_KIND_LABELS) } });
+    case 'consent':
+      return renderCard('intake-consent', { ...frame(draft, step, errors), safeguardingNotice: SAFEGUARDING_NOTICE, consentReason: CONSENT_REASON, choices: { urgencies: choicesOf(URGENCY_LABELS) } });
+    case 'review':
+      return renderCard('intake-review', { ...frame(draft, step, errors), sections: reviewSections(draft, errors, settingName) });
+  }
+}
+
+function reviewSections(draft: Draft, errors: Record<string, string>, settingName: string): ReviewSection[] {
+  return INTAKE_STEP_IDS.filter((s) => s !== 'review').map((step) => {
+    const fields: readonly string[] = STEP_FIELDS[step];
+    const problems = Object.entries(errors).filter(([field]) => stepOfField(field) === step).map(([, message]) => message);
+    return {
+      title: STEP_TITLES[step],
+      step,
+      facts: fields.map((f) => ({ label: FIELD_LABELS[f] ?? f, value: answerInWords(f, text(draft.answers[f]), settingName) })),
+      problem: problems.join(' '),
+    };
+  });
+}
+
+/** Where a request starts: unfinished drafts to continue, or a new one. */
+export function requestStartCard(actor: Actor, drafts: Draft[], now: Date): AdaptiveCardJson {
+  const today = londonDate(now);
+  return renderCard('request-start', {
+    drafts: drafts.map((d) => ({
+      draftId: d.id,
+      label: `${text(d.answers.initials) ? `Pupil ${text(d.answers.initials)}` : 'New request'} · ${stepProgress(INTAKE_STEP_IDS.find((s) => s === d.step) ?? 'requester')} · saved ${formatLongDate(londonDate(new Date(d.updatedAt)), today)}`,
+    })),
+    canRequestForOwnSetting: actor.person.roles.includes('setting-staff') && actor.person.settingId !== undefined,
+    canLogForSettings: actor.person.roles.includes('front-door-admin'),
+  });
+}
+
+export function safeguardingCard(draftId: string, settings: FrontDoorSettings): AdaptiveCardJson {
+  const s = settings.safeguarding;
+  return renderCard('safeguarding', {
+    notice: SAFEGUARDING_NOTICE,
+    message: s.message,
+    childrensServicesPhone: s.childrensServicesPhone,
+    outOfHoursPhone: s.outOfHoursPhone ?? '',
+    emergencyNumber: s.emergencyNumber,
+    draftId,
+  });
+}
