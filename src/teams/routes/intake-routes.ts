@@ -4,7 +4,6 @@ import { actorFor, type Actor } from '../../app/actor';
 import { discardDraft, listOwnDrafts, ownDraft, startDraft, type IntakeChannel } from '../../app/intake/drafts';
 import { fillStep, type FormMove, type FormView } from '../../app/intake/fill-step';
 import { submitRequest } from '../../app/intake/submit-request';
-import { DomainError } from '../../domain/errors';
 import type { BotDeps } from '../deps';
 import { noticeCard, unknownUserCard } from '../cards';
 import { answerRefusals } from '../error-words';
