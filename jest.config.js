@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/test/e2e/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
+  // Generous: the machines are shared and two cores run the suites in parallel.
+  testTimeout: 20000,
 };

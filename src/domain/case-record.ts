@@ -38,5 +38,24 @@ export const caseRecordSchema = z.object({
   updatedAt: isoInstant,
   firstResponseDue: isoDate.nullable(),
   request: z.record(z.string(), z.unknown()),
+  /** Set when the school withdraws the request: who, when and why (the reason is never put in a channel). */
+  withdrawal: z.object({ at: isoInstant, byKey: z.string().min(1), reason: z.string() }).nullable().default(null),
 });
-export type CaseRecord = z.infer<typeof caseRecordSchema>;
+export type CaseRecord = z.output<typeof caseRecordSchema>;
+
+/** A case's status in the words a school reads. */
+export const STATUS_WORDS: Readonly<Record<CaseStatus, string>> = {
+  submitted: 'Sent: waiting for a specialist to pick it up',
+  claimed: 'A specialist is looking at it',
+  'awaiting-school': 'Waiting for your reply',
+  routed: 'Passed to a service',
+  advised: 'Advice given',
+  panel: 'With the panel of service managers',
+  decided: 'The panel has decided',
+  withdrawn: 'Withdrawn',
+  closed: 'Closed',
+};
+
+export function isOpen(status: CaseStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}

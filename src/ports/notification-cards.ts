@@ -10,7 +10,15 @@ export interface DutyAlertView {
   channel: string;
 }
 
+/** A channel alert once its request is closed: what happened, never why in the school's words. */
+export interface ClosedAlertView {
+  ref: string;
+  settingName: string;
+  statusText: string;
+}
+
 /** Renders the cards that notifications carry; the Teams layer provides it. */
 export interface NotificationCards {
   dutyAlert(view: DutyAlertView): Record<string, unknown>;
+  closedAlert(view: ClosedAlertView): Record<string, unknown>;
 }

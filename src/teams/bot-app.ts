@@ -9,6 +9,7 @@ import { identityOf } from './identity';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerIntakeRoutes } from './routes/intake-routes';
 import { registerMenuRoutes } from './routes/menu-routes';
+import { registerRequestRoutes } from './routes/request-routes';
 import { StoreBackedStorage } from './state-storage';
 import { newTurnState, type BotTurnState } from './turn-state';
 
@@ -28,6 +29,7 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
 
   app.turn('beforeTurn', async (context, state) => rememberConversation(context, state, deps));
   registerIntakeRoutes(app, deps);
+  registerRequestRoutes(app, deps);
   registerAccessRoutes(app, deps);
   registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 

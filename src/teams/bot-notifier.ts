@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../ports/clock';
 import type { Notification, NotificationCard, Notifier, SendOutcome } from '../ports/notifier';
 import type { ConversationStore } from '../ports/store';
-import { connectorOf, type ConnectorCalls } from './notify/connector-calls';
+import { connectorOf, type CallOptions, type ConnectorCalls } from './notify/connector-calls';
 import { outcomeOfConnectorError } from './notify/connector-error';
 import { asConversationReference, parseStoredReference, tenantOfReference, type StoredReference } from './notify/stored-reference';
 import { cardAttachment } from './render-card';
@@ -37,7 +37,7 @@ const threadIdOf = (channelId: string, created: { id?: string; activityId?: stri
 /** Sends outbox notifications through the Bot Framework's proactive calls. One call per send: it never retries. */
 export function botNotifier(deps: BotNotifierDeps): Notifier {
   const { adapter, appId, store, clock } = deps;
-  const options = { timeout: deps.timeoutMs ?? 15_000 };
+  const timeoutMs = deps.timeoutMs ?? 15_000;
 
   const referenceFor = async (key: string): Promise<StoredReference | 'missing' | 'invalid'> => {
     const record = await store.getConversation(key);
@@ -45,19 +45,24 @@ export function botNotifier(deps: BotNotifierDeps): Notifier {
     return parseStoredReference(record.reference) ?? 'invalid';
   };
 
-  const withConnector = async (reference: StoredReference, call: (connector: ConnectorCalls) => Promise<void>): Promise<SendOutcome> => {
+  /** Runs one Bot Connector call in a proactive turn, aborted after timeoutMs (its own timer, always cleared). */
+  const withConnector = async (reference: StoredReference, call: (connector: ConnectorCalls, options: CallOptions) => Promise<void>): Promise<SendOutcome> => {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      await adapter.continueConversationAsync(appId, asConversationReference(reference), (context) => call(connectorOf(context)));
+      await adapter.continueConversationAsync(appId, asConversationReference(reference), (context) => call(connectorOf(context), { abortSignal: abort.signal }));
       return { ok: true };
     } catch (err) {
       return outcomeOfConnectorError(err, clock.now().getTime());
+    } finally {
+      clearTimeout(timer);
     }
   };
 
   const postToChannel = async (n: Extract<Notification, { kind: 'channel-post' }>, reference: StoredReference): Promise<SendOutcome> => {
     const tenantId = tenantOfReference(reference);
     let created: { id?: string; activityId?: string } = {};
-    const outcome = await withConnector(reference, async (connector) => {
+    const outcome = await withConnector(reference, async (connector, options) => {
       created = await connector.createConversation(
         {
           isGroup: true,
@@ -94,13 +99,18 @@ export function botNotifier(deps: BotNotifierDeps): Notifier {
       const conversationId = reference.conversation.id;
       switch (n.kind) {
         case 'personal-message':
-          return withConnector(reference, async (c) => void (await c.sendToConversation(conversationId, message(n.card, n.text), options)));
+          return withConnector(reference, async (c, options) => void (await c.sendToConversation(conversationId, message(n.card, n.text), options)));
         case 'thread-reply':
-          return withConnector(reference, async (c) => void (await c.sendToConversation(conversationId, message(n.card, n.text), options)));
+          return withConnector(reference, async (c, options) => void (await c.sendToConversation(conversationId, message(n.card, n.text), options)));
         case 'card-update': {
           const activityId = reference.activityId;
           if (!activityId) return fail('alert-without-activity-id', true);
-          return withConnector(reference, async (c) => void (await c.updateActivity(conversationId, activityId, { ...message(n.card, undefined), id: activityId }, options)));
+          // A retried older update must not overwrite a newer card: the post remembers which update it shows.
+          const showing = typeof reference.cardQueuedAt === 'string' ? reference.cardQueuedAt : undefined;
+          if (showing !== undefined && showing > n.createdAt) return { ok: true };
+          const outcome = await withConnector(reference, async (c, options) => void (await c.updateActivity(conversationId, activityId, { ...message(n.card, undefined), id: activityId }, options)));
+          if (outcome.ok) await store.saveConversation({ key, reference: { ...reference, cardQueuedAt: n.createdAt }, updatedAt: clock.now().toISOString() });
+          return outcome;
         }
         case 'channel-post':
           return postToChannel(n, reference);

@@ -11,6 +11,7 @@ const WORDS: Record<string, { title: string; text: string }> = {
   'INTAKE.BAD_STEP': { title: 'That button is out of date', text: 'Choose Request support to carry on from where you saved.' },
   'CASE.NOT_FOUND': { title: 'We could not find that request', text: 'Check the reference, or open My requests.' },
   'CASE.NOT_ALLOWED': { title: 'Not available to you', text: 'You can only see and change your own setting’s requests.' },
+  'CASE.CHANGED': { title: 'That request changed while you were looking', text: 'Open it again to see where it is now.' },
   'CASE.NOT_OPEN': { title: 'That request is already closed', text: 'It cannot be changed now. Phone the front door if something is wrong.' },
 };
 

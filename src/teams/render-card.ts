@@ -1,9 +1,12 @@
 import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
+import caseDetailTemplate from '../../cards/case-detail.json';
 import confirmCancelTemplate from '../../cards/confirm-cancel.json';
+import dutyAlertClosedTemplate from '../../cards/duty-alert-closed.json';
 import dutyAlertTemplate from '../../cards/duty-alert.json';
 import helpTemplate from '../../cards/help.json';
+import myRequestsTemplate from '../../cards/my-requests.json';
 import intakeConcernTemplate from '../../cards/intake-concern.json';
 import intakeConsentTemplate from '../../cards/intake-consent.json';
 import intakeHelpTemplate from '../../cards/intake-help.json';
@@ -17,8 +20,9 @@ import requestStartTemplate from '../../cards/request-start.json';
 import safeguardingTemplate from '../../cards/safeguarding.json';
 import unknownUserTemplate from '../../cards/unknown-user.json';
 import welcomeTemplate from '../../cards/welcome.json';
+import withdrawTemplate from '../../cards/withdraw.json';
 import type { MenuItem } from '../domain/menu';
-import type { DutyAlertView } from '../ports/notification-cards';
+import type { ClosedAlertView, DutyAlertView } from '../ports/notification-cards';
 
 /** The data each card template needs: the compiler checks every render call. */
 export interface CardData {
@@ -38,6 +42,25 @@ export interface CardData {
   'request-start': { drafts: Array<{ label: string; draftId: string }>; canRequestForOwnSetting: boolean; canLogForSettings: boolean };
   'confirm-cancel': { draftId: string };
   'duty-alert': DutyAlertView;
+  'duty-alert-closed': ClosedAlertView;
+  'my-requests': {
+    settingName: string;
+    summary: string;
+    items: Array<{ ref: string; statusWords: string; detail: string }>;
+    hasPrevious: boolean;
+    hasNext: boolean;
+    previousPage: number;
+    nextPage: number;
+  };
+  'case-detail': {
+    ref: string;
+    statusWords: string;
+    dueText: string;
+    facts: Array<{ label: string; value: string }>;
+    timeline: Array<{ when: string; what: string }>;
+    canWithdraw: boolean;
+  };
+  withdraw: { ref: string; reason: string; error: string };
 }
 
 export interface Choice {
@@ -81,6 +104,10 @@ const TEMPLATES: Record<CardName, object> = {
   'request-start': requestStartTemplate,
   'confirm-cancel': confirmCancelTemplate,
   'duty-alert': dutyAlertTemplate,
+  'duty-alert-closed': dutyAlertClosedTemplate,
+  'my-requests': myRequestsTemplate,
+  'case-detail': caseDetailTemplate,
+  withdraw: withdrawTemplate,
 };
 
 /** An Adaptive Card as JSON, ready to send or to return from an Action.Execute. */

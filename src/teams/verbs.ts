@@ -17,5 +17,8 @@ export const VERBS = {
   intakeCancel: 'intakeCancel',
   intakeDiscard: 'intakeDiscard',
   intakeSubmit: 'intakeSubmit',
+  openRequest: 'openRequest',
+  withdrawRequest: 'withdrawRequest',
+  confirmWithdraw: 'confirmWithdraw',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

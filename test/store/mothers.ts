@@ -22,6 +22,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     updatedAt: '2026-03-02T09:00:00.000Z',
     firstResponseDue: '2026-03-09',
     request: { concern: 'Speech and language', pupilInitials: 'AB' },
+    withdrawal: null,
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ export const PEOPLE = {
   priya: { aadObjectId: '00000000-0000-0000-0000-000000000101', name: 'Priya Shah' },
   sam: { aadObjectId: '00000000-0000-0000-0000-000000000102', name: 'Sam Patel' },
   dana: { aadObjectId: '00000000-0000-0000-0000-000000000105', name: 'Dana Reid' },
+  tom: { aadObjectId: '00000000-0000-0000-0000-000000000108', name: 'Tom Hughes' },
   stranger: { aadObjectId: '00000000-0000-0000-0000-0000000009ff', name: 'Robin Stranger' },
 } as const;
 export type PersonName = keyof typeof PEOPLE;

@@ -1,10 +1,15 @@
 import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 
+/** Per-call options: the notifier aborts a call that takes too long. */
+export interface CallOptions {
+  abortSignal?: AbortSignal;
+}
+
 /** The Bot Connector calls the notifier makes; botbuilder's ConnectorClient has them. */
 export interface ConnectorCalls {
-  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: { timeout?: number }): Promise<{ id?: string }>;
-  updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: { timeout?: number }): Promise<{ id?: string }>;
-  createConversation(parameters: ConversationParameters, options?: { timeout?: number }): Promise<{ id?: string; activityId?: string }>;
+  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: CallOptions): Promise<{ id?: string }>;
+  updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: CallOptions): Promise<{ id?: string }>;
+  createConversation(parameters: ConversationParameters, options?: CallOptions): Promise<{ id?: string; activityId?: string }>;
 }
 
 interface PipelineOwner {

@@ -26,8 +26,7 @@ async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<Adapt
 }
 
 /** Features whose cards arrive in later releases: an honest answer, after the role check. */
-const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport'>, string> = {
-  myRequests: 'Following your requests in Teams is not available yet. Please phone the front door for an update.',
+const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport' | 'myRequests'>, string> = {
   myQueue: 'The duty queue is not available in Teams yet.',
   status: 'Status look-ups are not available in Teams yet.',
   insights: 'Insight cards are not available in Teams yet.',
