@@ -52,6 +52,7 @@ export async function submitRequest(deps: IntakeDeps & { cards: NotificationCard
     updatedAt: now.toISOString(),
     firstResponseDue: due,
     request: request as unknown as Record<string, unknown>,
+    withdrawal: null,
   };
   const summary = channelSafeSummary(request);
   const alert = deps.cards.dutyAlert({
