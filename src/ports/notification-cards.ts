@@ -17,8 +17,17 @@ export interface ClosedAlertView {
   statusText: string;
 }
 
+/** A personal notice that an unfinished request is about to be deleted. */
+export interface DraftExpiryView {
+  draftId: string;
+  label: string;
+  deleteOn: string;
+  maxAgeDays: number;
+}
+
 /** Renders the cards that notifications carry; the Teams layer provides it. */
 export interface NotificationCards {
   dutyAlert(view: DutyAlertView): Record<string, unknown>;
   closedAlert(view: ClosedAlertView): Record<string, unknown>;
+  draftExpiry(view: DraftExpiryView): Record<string, unknown>;
 }

@@ -2,14 +2,15 @@ import { MENU_ITEMS, menuFor, type MenuItem } from '../domain/menu';
 import type { FrontDoorSettings, Person } from '../domain/reference';
 import { renderCard, type AdaptiveCardJson } from './render-card';
 
-/** The menu card for a known person: only what their roles allow. */
-export function welcomeCard(person: Person, settings: FrontDoorSettings): AdaptiveCardJson {
+/** The menu card for a known person: only what their roles allow, and their latest unfinished request. */
+export function welcomeCard(person: Person, settings: FrontDoorSettings, draft: { id: string; label: string } = { id: '', label: '' }): AdaptiveCardJson {
   const allowed = menuFor(person.roles);
   const menu = Object.fromEntries(MENU_ITEMS.map((item) => [item, allowed.includes(item)])) as Record<MenuItem, boolean>;
   return renderCard('welcome', {
     firstName: person.name.split(' ')[0] ?? person.name,
     firstResponseDays: settings.responseTimes.firstResponse,
     menu,
+    draft,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../app/actor';
-import { DRAFT_META } from '../app/intake/drafts';
+import { DRAFT_META, draftLabel } from '../app/intake/drafts';
 import type { FormView } from '../app/intake/fill-step';
-import { formatLongDate, londonDate } from '../domain/calendar';
+import { londonDate } from '../domain/calendar';
 import {
   CONSENT_REASON,
   HELP_KIND_LABELS,
@@ -149,10 +149,7 @@ function reviewSections(draft: Draft, errors: Record<string, string>, settingNam
 export function requestStartCard(actor: Actor, drafts: Draft[], now: Date): AdaptiveCardJson {
   const today = londonDate(now);
   return renderCard('request-start', {
-    drafts: drafts.map((d) => ({
-      draftId: d.id,
-      label: `${text(d.answers.initials) ? `Pupil ${text(d.answers.initials)}` : 'New request'} · ${stepProgress(INTAKE_STEP_IDS.find((s) => s === d.step) ?? 'requester')} · saved ${formatLongDate(londonDate(new Date(d.updatedAt)), today)}`,
-    })),
+    drafts: drafts.map((d) => ({ draftId: d.id, label: draftLabel(d, today) })),
     canRequestForOwnSetting: actor.person.roles.includes('setting-staff') && actor.person.settingId !== undefined,
     canLogForSettings: actor.person.roles.includes('front-door-admin'),
   });

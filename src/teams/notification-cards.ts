@@ -5,4 +5,5 @@ import { renderCard } from './render-card';
 export const notificationCards: NotificationCards = {
   dutyAlert: (view) => renderCard('duty-alert', view),
   closedAlert: (view) => renderCard('duty-alert-closed', view),
+  draftExpiry: (view) => renderCard('draft-expiry', view),
 };

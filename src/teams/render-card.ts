@@ -3,6 +3,7 @@ import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import caseDetailTemplate from '../../cards/case-detail.json';
 import confirmCancelTemplate from '../../cards/confirm-cancel.json';
+import draftExpiryTemplate from '../../cards/draft-expiry.json';
 import dutyAlertClosedTemplate from '../../cards/duty-alert-closed.json';
 import dutyAlertTemplate from '../../cards/duty-alert.json';
 import helpTemplate from '../../cards/help.json';
@@ -22,11 +23,11 @@ import unknownUserTemplate from '../../cards/unknown-user.json';
 import welcomeTemplate from '../../cards/welcome.json';
 import withdrawTemplate from '../../cards/withdraw.json';
 import type { MenuItem } from '../domain/menu';
-import type { ClosedAlertView, DutyAlertView } from '../ports/notification-cards';
+import type { ClosedAlertView, DraftExpiryView, DutyAlertView } from '../ports/notification-cards';
 
 /** The data each card template needs: the compiler checks every render call. */
 export interface CardData {
-  welcome: { firstName: string; firstResponseDays: number; menu: Record<MenuItem, boolean> };
+  welcome: { firstName: string; firstResponseDays: number; menu: Record<MenuItem, boolean>; draft: { id: string; label: string } };
   help: { firstResponseDays: number; panelDecisionDays: number; safeguarding: string; commands: string; phone: string };
   'unknown-user': { phone: string; email: string; settingName: string; jobRole: string; errors: { settingName: string; jobRole: string } };
   notice: { title: string; text: string };
@@ -43,6 +44,7 @@ export interface CardData {
   'confirm-cancel': { draftId: string };
   'duty-alert': DutyAlertView;
   'duty-alert-closed': ClosedAlertView;
+  'draft-expiry': DraftExpiryView;
   'my-requests': {
     settingName: string;
     summary: string;
@@ -105,6 +107,7 @@ const TEMPLATES: Record<CardName, object> = {
   'confirm-cancel': confirmCancelTemplate,
   'duty-alert': dutyAlertTemplate,
   'duty-alert-closed': dutyAlertClosedTemplate,
+  'draft-expiry': draftExpiryTemplate,
   'my-requests': myRequestsTemplate,
   'case-detail': caseDetailTemplate,
   withdraw: withdrawTemplate,

@@ -55,6 +55,7 @@ function formCards(alex: Person): Pick<Record<CardName, unknown>, Exclude<CardNa
     'request-start': requestStartCard({ key: 'k', identity: { tenantId: 't', aadObjectId: 'a' }, person: alex }, [draft], new Date('2026-12-07T12:00:00Z')),
     'confirm-cancel': renderCard('confirm-cancel', { draftId: 'draft-1' }),
     'duty-alert-closed': notificationCards.closedAlert({ ref: 'FD-2026-00001', settingName: 'Oakfield Primary School', statusText: 'Withdrawn by the school' }),
+    'draft-expiry': notificationCards.draftExpiry({ draftId: 'draft-1', label: 'Pupil JS · Step 3 of 7', deleteOn: 'Friday 11 December', maxAgeDays: 30 }),
     'my-requests': renderCard('my-requests', { settingName: 'Oakfield', summary: '1 request', items: [{ ref: 'FD-2026-00001', statusWords: 'Sent', detail: 'Pupil JS' }], hasPrevious: false, hasNext: true, previousPage: -1, nextPage: 1 }),
     'case-detail': renderCard('case-detail', { ref: 'FD-2026-00001', statusWords: 'Sent', dueText: 'due today', facts: [{ label: 'Pupil', value: 'JS' }], timeline: [{ when: 'Monday 7 December', what: 'Request sent (Priya Shah)' }], canWithdraw: true }),
     withdraw: renderCard('withdraw', { ref: 'FD-2026-00001', reason: 'Moved school', error: 'Tell us why' }),

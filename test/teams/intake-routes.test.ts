@@ -178,3 +178,19 @@ describe('the request form', () => {
     expect(cardText(firstCard(await bot.say('priya', 'Request support')))).toContain('Step 1 of 7');
   });
 });
+
+describe('coming back later', () => {
+  it('offers to continue the latest unfinished request whenever the SENCO says anything', async () => {
+    const { draftId } = await fillTo('priya', 'pupil');
+    const menu = firstCard(await bot.say('priya', 'hello'));
+    expect(cardText(menu)).toContain('You have an unfinished request: Pupil J.S. · Step 3 of 7: Area of need');
+    expect(JSON.stringify(menu)).toContain(`"draftId":"${draftId}"`);
+    expect(buttonTitles(menu)).toContain('Continue my request');
+  });
+
+  it('does not offer a request that has been sent', async () => {
+    const { draftId } = await fillTo('priya', 'consent');
+    await bot.execute('priya', 'intakeSubmit', { draftId });
+    expect(buttonTitles(firstCard(await bot.say('priya', 'hello')))).not.toContain('Continue my request');
+  });
+});

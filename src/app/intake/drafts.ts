@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors';
-import { INTAKE_STEP_IDS, isIntakeStepId, type IntakeStepId } from '../../domain/intake';
+import { formatLongDate, londonDate } from '../../domain/calendar';
+import { INTAKE_STEP_IDS, isIntakeStepId, stepProgress, type IntakeStepId } from '../../domain/intake';
 import type { Draft, Versioned } from '../../ports/store';
 import { hasRole, type Actor } from '../actor';
 import type { IntakeDeps } from './intake-deps';
@@ -60,4 +61,11 @@ export async function listOwnDrafts(deps: IntakeDeps, actor: Actor): Promise<Dra
 export async function discardDraft(deps: IntakeDeps, actor: Actor, draftId: unknown): Promise<void> {
   const draft = await ownDraft(deps, actor, draftId);
   await deps.store.deleteDraft(draft.value.id);
+}
+
+/** How an unfinished request is named to its owner: "Pupil JS · Step 3 of 7: Area of need · saved Monday 7 December". */
+export function draftLabel(draft: Draft, today: string): string {
+  const initials = typeof draft.answers.initials === 'string' ? draft.answers.initials.trim() : '';
+  const who = initials ? `Pupil ${initials}` : 'New request';
+  return `${who} · ${stepProgress(draftStep(draft))} · saved ${formatLongDate(londonDate(new Date(draft.updatedAt)), today)}`;
 }

@@ -3,6 +3,9 @@ import type { BotTurnState } from '../turn-state';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { mayUse, type MenuItem } from '../../domain/menu';
 import type { Person } from '../../domain/reference';
+import { actorFor } from '../../app/actor';
+import { draftLabel, listOwnDrafts } from '../../app/intake/drafts';
+import { londonDate } from '../../domain/calendar';
 import type { BotDeps } from '../deps';
 import { helpCard, noticeCard, unknownUserCard, welcomeCard } from '../cards';
 import { identityOf } from '../identity';
@@ -16,8 +19,11 @@ async function personFor(context: TurnContext, deps: BotDeps): Promise<Person | 
 }
 
 async function menuOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {
-  const [person, settings] = await Promise.all([personFor(context, deps), deps.directory.frontDoorSettings()]);
-  return person ? welcomeCard(person, settings) : unknownUserCard(settings);
+  const [actor, settings] = await Promise.all([actorFor(deps.directory, identityOf(context)), deps.directory.frontDoorSettings()]);
+  if (!actor) return unknownUserCard(settings);
+  const [latest] = mayUse(actor.person.roles, 'requestSupport') ? await listOwnDrafts(deps, actor) : [];
+  const draft = latest ? { id: latest.id, label: draftLabel(latest, londonDate(deps.clock.now())) } : undefined;
+  return welcomeCard(actor.person, settings, draft);
 }
 
 async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {

@@ -11,7 +11,7 @@ import { openStore } from '../../../src/store/open-store';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../../support/intake-answers';
 import { makeTempDir } from '../../support/temp-dir';
 
-const cards = { dutyAlert: (view: object) => ({ type: 'AdaptiveCard', ...view }), closedAlert: (view: object) => ({ type: 'AdaptiveCard', ...view }) };
+const cards = { dutyAlert: (view: object) => ({ type: 'AdaptiveCard', ...view }), closedAlert: (view: object) => ({ type: 'AdaptiveCard', ...view }), draftExpiry: (view: object) => ({ type: 'AdaptiveCard', ...view }) };
 
 async function deps(store: Store, at: string) {
   let n = 0;
