@@ -10,6 +10,14 @@ export interface RunningChild {
   exitCode(): number | null | undefined;
   /** Stops it (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Sends one signal to its process group and waits for it to exit; says how it ended. Fails (after a SIGKILL) if it outlives `timeoutMs`. */
+  kill(signal: NodeJS.Signals, timeoutMs?: number): Promise<ChildExit>;
+}
+
+/** How a child ended: its exit code, or the signal that ended it. */
+export interface ChildExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
 }
 
 const KEEP_BYTES = 64 * 1024;
@@ -19,14 +27,16 @@ export function spawnRecorded(name: string, command: string, args: string[], opt
   const child = spawn(command, args, { ...options, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   let exited: number | null | undefined;
+  let exitSignal: NodeJS.Signals | null = null;
   const record = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-KEEP_BYTES);
   };
   child.stdout?.on('data', record);
   child.stderr?.on('data', record);
   const exitedPromise = new Promise<void>((resolve) => {
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       exited = code;
+      exitSignal = signal;
       resolve();
     });
   });
@@ -44,6 +54,24 @@ export function spawnRecorded(name: string, command: string, args: string[], opt
       const killTimer = setTimeout(() => signalGroup(child.pid ?? 0, 'SIGKILL'), 5000);
       await exitedPromise;
       clearTimeout(killTimer);
+    },
+    async kill(signal, timeoutMs = 10_000) {
+      if (exited === undefined && child.pid !== undefined) {
+        const pid = child.pid;
+        signalGroup(pid, signal);
+        let timer: NodeJS.Timeout | undefined;
+        const outlived = new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), timeoutMs);
+        });
+        const late = await Promise.race([exitedPromise.then(() => false), outlived]);
+        clearTimeout(timer);
+        if (late) {
+          signalGroup(pid, 'SIGKILL');
+          await exitedPromise;
+          throw new Error(`${name} was still running ${timeoutMs} ms after ${signal} (then killed).\n${describeOutput(this)}`);
+        }
+      }
+      return { code: exited ?? null, signal: exitSignal };
     },
   };
 }

@@ -2,19 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startBot, type RunningBot } from './bot-process';
-import { describeOutput } from './child-process';
+import { restartBot, startBot, type RunningBot } from './bot-process';
+import { describeOutput, type ChildExit } from './child-process';
 import { launchChromium } from './browser';
 import { startPlayground, type RunningPlayground } from './playground-process';
 import { PlaygroundPage } from './playground-page';
 
 /** The real bot, the Playground pointed at it, and headless Chromium: everything an end-to-end test needs. */
 export interface E2eHarness {
+  /** The bot now running (a new process after restartBot). */
   readonly bot: RunningBot;
   readonly playground: RunningPlayground;
   /** Opens a fresh Playground page (its chats start empty; the bot's store keeps its data). */
   openPage(): Promise<PlaygroundPage>;
-  /** Bot and Playground output, for failure messages. */
+  /** Ends the bot with one signal and starts it again on the same port and SQLite file; says how the old one ended. */
+  restartBot(signal: NodeJS.Signals): Promise<ChildExit>;
+  /** Bot and Playground output (with earlier runs of the bot), for failure messages. */
   diagnostics(): string;
   stop(): Promise<void>;
 }
@@ -40,11 +43,25 @@ export async function startE2eHarness(): Promise<E2eHarness> {
     throw error;
   }
   const started = { bot, playground, browser };
-  const diagnostics = (): string => `${describeOutput(started.bot.child)}\n${started.playground.describe()}`;
+  const earlierBots: string[] = [];
+  const diagnostics = (): string => [...earlierBots, describeOutput(started.bot.child), started.playground.describe()].join('\n');
   return {
-    bot: started.bot,
+    get bot() {
+      return started.bot;
+    },
     playground: started.playground,
     diagnostics,
+    async restartBot(signal) {
+      const old = started.bot;
+      try {
+        const restarted = await restartBot(old, workDir, signal);
+        started.bot = restarted.bot;
+        bot = restarted.bot;
+        return restarted.ended;
+      } finally {
+        earlierBots.push(describeOutput(old.child).replace(/^--- bot/, `--- bot before the ${signal} restart`));
+      }
+    },
     async openPage() {
       const context = await started.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = new PlaygroundPage(await context.newPage(), diagnostics);
