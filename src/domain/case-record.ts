@@ -19,6 +19,10 @@ export const INTAKE_CHANNELS = ['teams', 'phone', 'email'] as const;
 const isoInstant = z.string().datetime({ offset: true });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+export const MESSAGE_KINDS = ['route-note', 'advice', 'question', 'school-reply', 'panel-summary', 'proposed-package'] as const;
+export const caseMessageSchema = z.object({ at: isoInstant, byKey: z.string().min(1), kind: z.enum(MESSAGE_KINDS), text: z.string() });
+export type CaseMessage = z.infer<typeof caseMessageSchema>;
+
 /**
  * A case as stored. The envelope fields are what the store indexes and queries;
  * `request` holds the school's answers (its shape is the intake form's, parsed there).
@@ -38,10 +42,32 @@ export const caseRecordSchema = z.object({
   updatedAt: isoInstant,
   firstResponseDue: isoDate.nullable(),
   request: z.record(z.string(), z.unknown()),
+  /** When it was first claimed, and when the school first heard back (for the response-time figures). */
+  claimedAt: isoInstant.nullable().default(null),
+  firstResponseAt: isoInstant.nullable().default(null),
+  /** Set while the case waits for the school: the response clock is paused from then. */
+  pausedSince: isoInstant.nullable().default(null),
+  /** Services the duty professional routed the case to (catalogue ids). */
+  routedTo: z.array(z.string()).default([]),
+  /** The panel's decision deadline, once escalated. */
+  panelDue: isoDate.nullable().default(null),
+  /** What was said about the case, in people's own words: advice, questions, replies, notes. Never shown in a channel. */
+  messages: z.array(caseMessageSchema).default([]),
   /** Set when the school withdraws the request: who, when and why (the reason is never put in a channel). */
   withdrawal: z.object({ at: isoInstant, byKey: z.string().min(1), reason: z.string() }).nullable().default(null),
 });
 export type CaseRecord = z.output<typeof caseRecordSchema>;
+
+/** What a newly submitted case has not got yet. */
+export const NEW_CASE_DEFAULTS = {
+  claimedAt: null,
+  firstResponseAt: null,
+  pausedSince: null,
+  routedTo: [],
+  panelDue: null,
+  messages: [],
+  withdrawal: null,
+} as const satisfies Partial<CaseRecord>;
 
 /** A case's status in the words a school reads. */
 export const STATUS_WORDS: Readonly<Record<CaseStatus, string>> = {

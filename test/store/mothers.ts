@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../src/domain/case-record';
+import { NEW_CASE_DEFAULTS, type CaseRecord } from '../../src/domain/case-record';
 import type { AccessRequest, AuditEvent, Draft, OutboxItem } from '../../src/ports/store';
 
 let sequence = 0;
@@ -22,7 +22,9 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     updatedAt: '2026-03-02T09:00:00.000Z',
     firstResponseDue: '2026-03-09',
     request: { concern: 'Speech and language', pupilInitials: 'AB' },
-    withdrawal: null,
+    ...NEW_CASE_DEFAULTS,
+    routedTo: [],
+    messages: [],
     ...overrides,
   };
 }

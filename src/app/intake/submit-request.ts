@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../domain/case-record';
+import { NEW_CASE_DEFAULTS, type CaseRecord } from '../../domain/case-record';
 import { formatLongDate, londonDate, workingDayCalendar, type IsoDate } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import { REQUEST_FIELDS, URGENCY_LABELS, channelSafeSummary, validateStep, type SchoolRequest } from '../../domain/intake';
@@ -52,7 +52,9 @@ export async function submitRequest(deps: IntakeDeps & { cards: NotificationCard
     updatedAt: now.toISOString(),
     firstResponseDue: due,
     request: request as unknown as Record<string, unknown>,
-    withdrawal: null,
+    ...NEW_CASE_DEFAULTS,
+    routedTo: [],
+    messages: [],
   };
   const summary = channelSafeSummary(request);
   const alert = deps.cards.dutyAlert({
