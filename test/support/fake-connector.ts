@@ -32,10 +32,14 @@ export interface FakeConnector {
   received: ReceivedActivity[];
   /** Every create, send and update call, failed or not, in arrival order. */
   calls: ConnectorCall[];
+  /** Answers the next calls with these statuses, in order (e.g. 429 with Retry-After, 404), before any random failures. */
+  failNext(...answers: Array<{ status: number; retryAfterSeconds?: number }>): void;
   /** Makes the next sends wait until the returned function is called. */
   hold(): () => void;
   /** Resolves when `count` activities have arrived in total. */
   waitFor(count: number): Promise<void>;
+  /** Resolves when a send is waiting at the gate set by hold(). */
+  waitForHeld(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,11 +72,15 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   const now = (): number => (options.clock ? options.clock.now().getTime() : Date.now());
   const random = seeded(options.failures?.seed ?? 1);
+  const forced: Array<{ status: number; retryAfterSeconds?: number }> = [];
   let gate: Promise<void> | undefined;
+  let heldWaiters: Array<() => void> = [];
   let n = 0;
 
   /** A failure to answer with, or undefined to succeed. */
   const injectedFailure = (): { status: number; headers: Record<string, string> } | undefined => {
+    const next = forced.shift();
+    if (next) return { status: next.status, headers: next.retryAfterSeconds === undefined ? {} : { 'retry-after': String(next.retryAfterSeconds) } };
     const share = options.failures?.share ?? 0;
     if (share <= 0 || random() >= share) return undefined;
     if (random() < 0.5) return { status: 500, headers: {} };
@@ -81,13 +89,19 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    if (gate) await gate;
+    if (gate) {
+      heldWaiters.forEach((resolve) => resolve());
+      heldWaiters = [];
+      await gate;
+    }
     const url = req.url ?? '';
     const activityPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url);
     const isCreate = req.method === 'POST' && /^\/v3\/conversations\/?$/.test(url);
     const operation = isCreate ? 'create' : req.method === 'POST' && activityPath ? 'send' : req.method === 'PUT' && activityPath?.[2] ? 'update' : undefined;
     if (!operation) {
-      res.writeHead(404).end();
+      // Not writeHead(...).end(): restify, loaded in the same process by the bot, patches writeHead to return nothing.
+      res.statusCode = 404;
+      res.end();
       return;
     }
     const parsed = JSON.parse(body) as Record<string, unknown>;
@@ -97,7 +111,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const failure = injectedFailure();
     calls.push({ at: now(), operation, conversationId, status: failure?.status ?? 200, activity });
     if (failure) {
-      json(res, failure.status, { error: { code: failure.status === 429 ? 'Throttled' : 'ServiceError', message: 'injected' } }, failure.headers);
+      const code = failure.status === 429 ? 'Throttled' : failure.status === 404 ? 'ConversationNotFound' : 'ServiceError';
+      json(res, failure.status, { error: { code, message: 'injected' } }, failure.headers);
       return;
     }
     if (operation === 'create') {
@@ -119,6 +134,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     url: `http://127.0.0.1:${port}/`,
     received,
     calls,
+    failNext(...answers) {
+      forced.push(...answers);
+    },
     hold() {
       let release = (): void => undefined;
       gate = new Promise<void>((resolve) => (release = resolve));
@@ -127,6 +145,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         release();
       };
     },
+    waitForHeld: () => new Promise((resolve) => heldWaiters.push(resolve)),
     waitFor: (count) => (received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
     close: () =>
       new Promise((resolve) => {
