@@ -1,4 +1,3 @@
-import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import caseDetailTemplate from '../../cards/case-detail.json';
@@ -7,7 +6,9 @@ import draftExpiryTemplate from '../../cards/draft-expiry.json';
 import dutyAlertClosedTemplate from '../../cards/duty-alert-closed.json';
 import dutyAlertTemplate from '../../cards/duty-alert.json';
 import helpTemplate from '../../cards/help.json';
+import myQueueTemplate from '../../cards/my-queue.json';
 import myRequestsTemplate from '../../cards/my-requests.json';
+import panelPostTemplate from '../../cards/panel-post.json';
 import intakeConcernTemplate from '../../cards/intake-concern.json';
 import intakeConsentTemplate from '../../cards/intake-consent.json';
 import intakeHelpTemplate from '../../cards/intake-help.json';
@@ -19,11 +20,14 @@ import noticeTemplate from '../../cards/notice.json';
 import receiptTemplate from '../../cards/receipt.json';
 import requestStartTemplate from '../../cards/request-start.json';
 import safeguardingTemplate from '../../cards/safeguarding.json';
+import schoolQuestionTemplate from '../../cards/school-question.json';
+import triageTemplate from '../../cards/triage.json';
 import unknownUserTemplate from '../../cards/unknown-user.json';
 import welcomeTemplate from '../../cards/welcome.json';
 import withdrawTemplate from '../../cards/withdraw.json';
 import type { MenuItem } from '../domain/menu';
-import type { ClosedAlertView, DraftExpiryView, DutyAlertView } from '../ports/notification-cards';
+import { expandTemplate } from './card-template';
+import type { ClosedAlertView, DraftExpiryView, DutyAlertView, PanelPostView, SchoolQuestionView } from '../ports/notification-cards';
 
 /** The data each card template needs: the compiler checks every render call. */
 export interface CardData {
@@ -63,6 +67,23 @@ export interface CardData {
     canWithdraw: boolean;
   };
   withdraw: { ref: string; reason: string; error: string };
+  triage: {
+    ref: string;
+    statusText: string;
+    dueText: string;
+    facts: Array<{ label: string; value: string }>;
+    messages: Array<{ when: string; text: string }>;
+    errorSummary: string;
+    canTriage: boolean;
+    canHandOver: boolean;
+    services: Choice[];
+    colleagues: Choice[];
+    kept: Record<string, string>;
+    errors: Record<string, string>;
+  };
+  'school-question': SchoolQuestionView;
+  'panel-post': PanelPostView;
+  'my-queue': { summary: string; items: Array<{ ref: string; dueWords: string; detail: string }> };
 }
 
 export interface Choice {
@@ -111,6 +132,10 @@ const TEMPLATES: Record<CardName, object> = {
   'my-requests': myRequestsTemplate,
   'case-detail': caseDetailTemplate,
   withdraw: withdrawTemplate,
+  triage: triageTemplate,
+  'school-question': schoolQuestionTemplate,
+  'panel-post': panelPostTemplate,
+  'my-queue': myQueueTemplate,
 };
 
 /** An Adaptive Card as JSON, ready to send or to return from an Action.Execute. */
@@ -121,7 +146,7 @@ export interface AdaptiveCardJson {
 
 /** Fills a template from cards/ with typed data; refuses to return a card with anything left unfilled. */
 export function renderCard<N extends CardName>(name: N, data: CardData[N]): AdaptiveCardJson {
-  const card = new Template(TEMPLATES[name]).expand({ $root: data }) as AdaptiveCardJson;
+  const card = expandTemplate(TEMPLATES[name], data) as AdaptiveCardJson;
   const text = JSON.stringify(card);
   if (text.includes('${')) throw new Error(`Card "${name}" has an unfilled placeholder`);
   return card;
