@@ -33,6 +33,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
 });
 
 export type StoreConfig =
@@ -69,6 +70,8 @@ export interface Config {
   maxBodyBytes: number;
   shutdownGraceMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Application Insights connection string; telemetry is off when unset. */
+  telemetryConnectionString: string | undefined;
 }
 
 /** Every environment variable the app reads (documented in .env.example). */
@@ -140,5 +143,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   });
 }

@@ -1,0 +1,1 @@
+export { startTelemetry, telemetryOptions, type Telemetry, type TelemetryOptions } from './start-telemetry';
