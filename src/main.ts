@@ -3,13 +3,21 @@ import { storeDirectory } from './app/directory';
 import { importReferenceData } from './app/reference-data/import-reference-data';
 import { loadReferenceData, ReferenceDataError } from './app/reference-data/load-reference-data';
 import { createHttpServer } from './http/server';
-import { jsonLogger } from './logging/json-logger';
+import { describeError, jsonLogger } from './logging/json-logger';
+import { sweepDrafts } from './app/intake/expire-drafts';
+import { notificationCards } from './teams/notification-cards';
 import { systemClock, type Clock } from './ports/clock';
 import { randomIds, type Ids } from './ports/ids';
 import type { Logger } from './ports/logger';
 import { openStore } from './store/open-store';
 import { createTeamsAdapter } from './teams/adapter';
+import { startTelemetry } from './telemetry';
 import { createBotApp } from './teams/bot-app';
+import { createOutboxDispatcher } from './app/outbox/dispatcher';
+import { botNotifier } from './teams/bot-notifier';
+
+/** How often old unfinished requests are looked for (each is noticed days before it goes). */
+const DRAFT_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningBot {
   port: number;
@@ -31,11 +39,24 @@ export async function startBot(
     throw err;
   }
   const adapter = createTeamsAdapter(config.botAuth);
-  const deps = { store, directory: storeDirectory(store), clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, logger };
+  const deps = { mode: config.mode, store, directory: storeDirectory(store), clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, logger };
   const http = createHttpServer({ config, adapter, app: createBotApp(deps, adapter), store, logger });
   const { port } = await http.listen();
   logger.info('server.listening', { port, host: config.host, mode: config.mode, store: config.store.kind });
-  return { port, shutdown: () => http.shutdown() };
+  const notifier = botNotifier({ adapter, appId: config.botAuth.kind === 'azure' ? config.botAuth.appId : '', store, clock: deps.clock });
+  const outbox = createOutboxDispatcher({ store, notifier, clock: deps.clock, logger }, { owner: `outbox-${deps.ids.next()}` });
+  outbox.start(1_000);
+  const sweepDraftsNow = () => sweepDrafts({ ...deps, cards: notificationCards }).catch((err: unknown) => logger.error('drafts.sweep-failed', describeError(err)));
+  const sweeper = setInterval(sweepDraftsNow, DRAFT_SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  return {
+    port,
+    shutdown: async () => {
+      clearInterval(sweeper);
+      await outbox.stop();
+      await http.shutdown();
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -49,6 +70,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const telemetry = startTelemetry(config.telemetryConnectionString, jsonLogger(config.logLevel), {
+    managedIdentityClientId: config.store.kind === 'cosmos' ? config.store.managedIdentityClientId : undefined,
+  });
   let bot: RunningBot;
   try {
     bot = await startBot(config);
@@ -64,10 +88,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'server.stopping', signal })}\n`);
-    bot.shutdown().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    bot
+      .shutdown()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -32,6 +32,7 @@ export function storeDirectory(store: ReferenceStore): Directory {
   };
 
   return {
+    listPeople: async () => (await store.listReference(REFERENCE_KINDS.person)).map((r) => parseRecord(personSchema, 'person', r)),
     /** By AAD object id; by UPN only for people listed without one (a listed id that differs never matches by UPN). */
     async findPerson(identity) {
       const byId = identity.aadObjectId.trim() === '' ? undefined : await getPerson(identity.aadObjectId.trim());

@@ -8,6 +8,8 @@ export interface Directory {
   /** A person by their directory id (as the rota and front-door settings name them). */
   getPerson(id: string): Promise<Person | undefined>;
   getSetting(id: string): Promise<Setting | undefined>;
+  /** Everyone the authority has listed, with their roles. */
+  listPeople(): Promise<Person[]>;
   /** Every setting, by name. */
   listSettings(): Promise<Setting[]>;
   /** The service catalogue, in the order the administrators keep it. */

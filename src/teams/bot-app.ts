@@ -10,6 +10,8 @@ import { registerAccessRoutes } from './routes/access-routes';
 import { registerIntakeRoutes } from './routes/intake-routes';
 import { registerMenuRoutes } from './routes/menu-routes';
 import { registerRequestRoutes } from './routes/request-routes';
+import { registerTriageRoutes } from './routes/triage-routes';
+import { channelReferenceKeeper } from './channel-references';
 import { StoreBackedStorage } from './state-storage';
 import { newTurnState, type BotTurnState } from './turn-state';
 
@@ -27,9 +29,14 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
     turnStateFactory: newTurnState,
   });
 
-  app.turn('beforeTurn', async (context, state) => rememberConversation(context, state, deps));
+  const keepChannels = channelReferenceKeeper(deps);
+  app.turn('beforeTurn', async (context, state) => {
+    await keepChannels(context);
+    return rememberConversation(context, state, deps);
+  });
   registerIntakeRoutes(app, deps);
   registerRequestRoutes(app, deps);
+  registerTriageRoutes(app, deps);
   registerAccessRoutes(app, deps);
   registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 

@@ -12,6 +12,9 @@ const WORDS: Record<string, { title: string; text: string }> = {
   'CASE.NOT_FOUND': { title: 'We could not find that request', text: 'Check the reference, or open My requests.' },
   'CASE.NOT_ALLOWED': { title: 'Not available to you', text: 'You can only see and change your own setting’s requests.' },
   'CASE.CHANGED': { title: 'That request changed while you were looking', text: 'Open it again to see where it is now.' },
+  'CASE.NOT_CLAIMANT': { title: 'This case is someone else’s', text: 'Only the person who claimed it, or a duty manager, can act on it.' },
+  'CASE.WRONG_STATE': { title: 'That cannot be done now', text: 'The case has moved on. Open it again to see where it is.' },
+  'CASE.NOT_WAITING': { title: 'No question is waiting for you', text: 'The duty team may already have your answer. Open My requests to see where the request is.' },
   'CASE.NOT_OPEN': { title: 'That request is already closed', text: 'It cannot be changed now. Phone the front door if something is wrong.' },
 };
 

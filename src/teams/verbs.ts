@@ -20,5 +20,14 @@ export const VERBS = {
   openRequest: 'openRequest',
   withdrawRequest: 'withdrawRequest',
   confirmWithdraw: 'confirmWithdraw',
+  claimCase: 'claimCase',
+  openTriage: 'openTriage',
+  triageRoute: 'triageRoute',
+  triageAdvise: 'triageAdvise',
+  triageAsk: 'triageAsk',
+  triageEscalate: 'triageEscalate',
+  triageRelease: 'triageRelease',
+  triageReassign: 'triageReassign',
+  schoolReply: 'schoolReply',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -16,6 +16,8 @@ export const PEOPLE = {
   sam: { aadObjectId: '00000000-0000-0000-0000-000000000102', name: 'Sam Patel' },
   dana: { aadObjectId: '00000000-0000-0000-0000-000000000105', name: 'Dana Reid' },
   tom: { aadObjectId: '00000000-0000-0000-0000-000000000108', name: 'Tom Hughes' },
+  jo: { aadObjectId: '00000000-0000-0000-0000-000000000103', name: 'Jo Okafor' },
+  ravi: { aadObjectId: '00000000-0000-0000-0000-000000000106', name: 'Ravi Kumar' },
   stranger: { aadObjectId: '00000000-0000-0000-0000-0000000009ff', name: 'Robin Stranger' },
 } as const;
 export type PersonName = keyof typeof PEOPLE;
@@ -38,6 +40,8 @@ export interface BotHarness {
   say(who: PersonName, text: string): Promise<Partial<Activity>[]>;
   /** An Action.Execute from a card; returns the card the bot answered with. */
   execute(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** An Action.Execute from a card in the Duty channel. */
+  executeInChannel(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** The bot being added to the person's personal chat. */
   install(who: PersonName): Promise<Partial<Activity>[]>;
   /** Closes the store if the harness opened it (a store passed in stays open, as across a restart). */
@@ -52,7 +56,7 @@ export async function startBotHarness(options: { clock?: Clock; store?: Store } 
   const logger = recordingLogger();
   const clock = options.clock ?? { now: () => new Date('2026-12-07T10:00:00Z') };
   let n = 0;
-  const deps = { store, directory: storeDirectory(store), clock, ids: { next: () => `id-${++n}` }, logger };
+  const deps = { mode: 'local' as const, store, directory: storeDirectory(store), clock, ids: { next: () => `id-${++n}` }, logger };
   const adapter = new TestAdapter();
   const app = createBotApp(deps, adapter);
 
@@ -75,17 +79,31 @@ export async function startBotHarness(options: { clock?: Clock; store?: Store } 
     logger,
     say: (who, text) => run({ ...base(who), type: 'message', text }),
     install: (who) => run({ ...base(who), type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'SEND Front Door' }] }),
-    async execute(who, verb, data = {}) {
-      const replies = await run({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
-      const response = replies.find((a) => a.type === 'invokeResponse');
-      const body = (response?.value as { body?: { value?: unknown } } | undefined)?.body;
-      if (!body || typeof body.value !== 'object' || body.value === null) throw new Error(`no card came back for ${verb}: ${JSON.stringify(replies)}`);
-      return body.value as Record<string, unknown>;
-    },
+    execute: (who, verb, data = {}) => invoke({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }, verb),
+    executeInChannel: (who, verb, data = {}) =>
+      invoke(
+        {
+          ...base(who),
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data } },
+          conversation: { id: '19:front-door-duty@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: LOCAL_TENANT_ID, isGroup: true, name: '' },
+          channelData: { tenant: { id: LOCAL_TENANT_ID }, team: { id: '19:isend-team@thread.tacv2' }, channel: { id: '19:front-door-duty@thread.tacv2' } },
+        },
+        verb,
+      ),
     close: async () => {
       if (ownStore) await store.close();
     },
   };
+
+  async function invoke(activity: Partial<Activity>, verb: string): Promise<Record<string, unknown>> {
+    const replies = await run(activity);
+    const response = replies.find((a) => a.type === 'invokeResponse');
+    const body = (response?.value as { body?: { value?: unknown } } | undefined)?.body;
+    if (!body || typeof body.value !== 'object' || body.value === null) throw new Error(`no card came back for ${verb}: ${JSON.stringify(replies)}`);
+    return body.value as Record<string, unknown>;
+  }
 }
 
 /** All the text a card shows, for assertions a person would make by reading it. */

@@ -8,6 +8,10 @@ import { requestStartCard, safeguardingCard, stepCard } from '../../src/teams/in
 import { notificationCards } from '../../src/teams/notification-cards';
 import { renderCard } from '../../src/teams/render-card';
 import { VALID_STEP_INPUTS } from '../support/intake-answers';
+import { storedRequestSchema } from '../../src/domain/intake';
+import { aCase } from '../store/mothers';
+
+const VALID_ANSWERS_AS_STORED = storedRequestSchema.parse({ settingId: '900001', ...Object.assign({}, ...Object.values(VALID_STEP_INPUTS)) });
 import { helpCard, noticeCard, unknownUserCard, welcomeCard } from '../../src/teams/cards';
 import type { CardName } from '../../src/teams/render-card';
 import { VERBS } from '../../src/teams/verbs';
@@ -59,7 +63,36 @@ function formCards(alex: Person): Pick<Record<CardName, unknown>, Exclude<CardNa
     'my-requests': renderCard('my-requests', { settingName: 'Oakfield', summary: '1 request', items: [{ ref: 'FD-2026-00001', statusWords: 'Sent', detail: 'Pupil JS' }], hasPrevious: false, hasNext: true, previousPage: -1, nextPage: 1 }),
     'case-detail': renderCard('case-detail', { ref: 'FD-2026-00001', statusWords: 'Sent', dueText: 'due today', facts: [{ label: 'Pupil', value: 'JS' }], timeline: [{ when: 'Monday 7 December', what: 'Request sent (Priya Shah)' }], canWithdraw: true }),
     withdraw: renderCard('withdraw', { ref: 'FD-2026-00001', reason: 'Moved school', error: 'Tell us why' }),
-    'duty-alert': notificationCards.dutyAlert({ ref: 'FD-2026-00001', settingName: 'Oakfield Primary School', phase: 'primary', needLabel: 'Speech (SLCN)', needArea: 'Communication and interaction', urgency: 'Routine', dueText: 'Reply due by Wednesday 9 December', channel: 'teams' }),
+    'duty-alert': notificationCards.dutyAlert({
+      ref: 'FD-2026-00001',
+      settingName: 'Oakfield Primary School',
+      phase: 'primary',
+      needLabel: 'Speech (SLCN)',
+      needArea: 'Communication and interaction',
+      urgency: 'Routine',
+      dueText: 'Reply due by Wednesday 9 December',
+      channel: 'Teams',
+      statusText: 'Waiting for someone to claim it',
+      claimable: true,
+      mentionText: 'On duty now: <at>Sam Patel</at>',
+      mentions: [{ id: '00000000-0000-0000-0000-000000000102', name: 'Sam Patel' }],
+    }),
+    triage: notificationCards.triage({
+      record: { ...aCase({ ref: 'FD-2026-00001', settingId: '900001', status: 'claimed', claimantKey: 'k' }), request: { ...VALID_ANSWERS_AS_STORED } },
+      settingName: 'Oakfield Primary School',
+      statusText: 'Claimed by Sam Patel at 10:04',
+      dueText: 'First reply due by Wednesday 9 December (due in 2 working days)',
+      services: data.services.map((service, i) => ({ service, suggested: i === 0 })),
+      colleagues: data.people.filter((p) => p.roles.includes('duty-professional')),
+      names: {},
+      canTriage: true,
+      canHandOver: true,
+      errors: { message: 'Write a note for the school' },
+      kept: { services: 'eps' },
+    }),
+    'school-question': notificationCards.schoolQuestion({ ref: 'FD-2026-00001', askedBy: 'Sam Patel', question: 'What happens at lunchtime?', answer: '', error: '' }),
+    'panel-post': notificationCards.panelPost({ ref: 'FD-2026-00001', settingName: 'Oakfield', phase: 'primary', needLabel: 'Speech (SLCN)', panelDueText: 'Monday 21 December', escalatedBy: 'Sam Patel', summary: 'Complex', proposedPackage: 'EP and SALT' }),
+    'my-queue': renderCard('my-queue', { summary: '1 open request', items: [{ ref: 'FD-2026-00001', dueWords: 'due tomorrow', detail: 'Oakfield · SLCN' }] }),
   };
 }
 

@@ -56,8 +56,8 @@ describe('welcome and menu', () => {
     expect(cardText(await bot.execute('priya', 'insights'))).toContain('Not available to you');
   });
 
-  it('says honestly that the duty queue is not built yet', async () => {
-    expect(cardText(await bot.execute('sam', 'myQueue'))).toContain('Not available yet');
+  it('says honestly that status look-ups are not built yet', async () => {
+    expect(cardText(await bot.execute('dana', 'status'))).toContain('Not available yet');
   });
 
   it('keeps the personal chat reference so the bot can write first later', async () => {

@@ -1,11 +1,12 @@
 import { NEW_CASE_DEFAULTS, type CaseRecord } from '../../domain/case-record';
 import { formatLongDate, londonDate, workingDayCalendar, type IsoDate } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
-import { REQUEST_FIELDS, URGENCY_LABELS, channelSafeSummary, validateStep, type SchoolRequest } from '../../domain/intake';
+import { REQUEST_FIELDS, validateStep, type SchoolRequest } from '../../domain/intake';
 import { formatReference } from '../../domain/reference-number';
 import type { NotificationCards } from '../../ports/notification-cards';
 import { StoreConflictError, type CaseWriteEffects, type Draft, type Versioned } from '../../ports/store';
 import type { Actor } from '../actor';
+import { dutyAlertView } from '../triage/alert-view';
 import { DRAFT_META, assertMayRequest, draftChannel, ownDraft } from './drafts';
 import type { IntakeDeps } from './intake-deps';
 
@@ -56,17 +57,7 @@ export async function submitRequest(deps: IntakeDeps & { cards: NotificationCard
     routedTo: [],
     messages: [],
   };
-  const summary = channelSafeSummary(request);
-  const alert = deps.cards.dutyAlert({
-    ref: record.ref,
-    settingName: known.name,
-    phase: known.phase,
-    needLabel: `${summary.primaryNeedLabel} (${summary.primaryNeed})`,
-    needArea: summary.needArea,
-    urgency: URGENCY_LABELS[summary.urgency],
-    dueText: `Reply due by ${formatLongDate(due, londonDate(now))}`,
-    channel: record.channel,
-  });
+  const alert = deps.cards.dutyAlert(await dutyAlertView(deps.directory, record, now));
   const at = now.toISOString();
   const stored = await createOnce(deps, record, {
     outbox: [{ id: `${record.ref}:duty-alert`, kind: 'channel-post', target: settings.teams.dutyChannelId, payload: { card: alert, alertKey: `alert:${record.ref}` }, caseRef: record.ref, status: 'pending', attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseUntil: null, lastError: null, createdAt: at }],

@@ -32,8 +32,7 @@ async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<Adapt
 }
 
 /** Features whose cards arrive in later releases: an honest answer, after the role check. */
-const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport' | 'myRequests'>, string> = {
-  myQueue: 'The duty queue is not available in Teams yet.',
+const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport' | 'myRequests' | 'myQueue'>, string> = {
   status: 'Status look-ups are not available in Teams yet.',
   insights: 'Insight cards are not available in Teams yet.',
 };

@@ -9,13 +9,13 @@ import { LOCAL_TENANT_ID } from '../../../src/config';
 import type { Store } from '../../../src/ports/store';
 import { openStore } from '../../../src/store/open-store';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../../support/intake-answers';
+import { fakeCards } from '../../support/fake-cards';
 import { makeTempDir } from '../../support/temp-dir';
 
-const cards = { dutyAlert: (view: object) => ({ type: 'AdaptiveCard', ...view }), closedAlert: (view: object) => ({ type: 'AdaptiveCard', ...view }), draftExpiry: (view: object) => ({ type: 'AdaptiveCard', ...view }) };
 
 async function deps(store: Store, at: string) {
   let n = 0;
-  return { store, directory: storeDirectory(store), clock: { now: () => new Date(at) }, ids: { next: () => `${at}-${++n}` }, cards };
+  return { store, directory: storeDirectory(store), clock: { now: () => new Date(at) }, ids: { next: () => `${at}-${++n}` }, cards: fakeCards };
 }
 
 async function completedDraft(d: Awaited<ReturnType<typeof deps>>) {
