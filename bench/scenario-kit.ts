@@ -39,7 +39,14 @@ export interface BotFigures {
 export async function startRealBot(): Promise<{ url: string; loggedErrors(): number; shutdown(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
   let loggedErrors = 0;
-  const logger: Logger = { info: () => undefined, warn: () => undefined, error: () => void (loggedErrors += 1) };
+  const logger: Logger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (event, fields) => {
+      loggedErrors += 1;
+      if (process.env.BENCH_SHOW_ERRORS) process.stderr.write(`${event} ${JSON.stringify(fields)}\n`);
+    },
+  };
   const config = loadConfig({
     APP_MODE: 'local',
     PORT: '0',

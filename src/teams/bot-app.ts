@@ -41,6 +41,8 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
   registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 
   adapter.onTurnError = async (context, error) => {
+    // A proactive send (the outbox) must see its own failure, or a lost message would count as delivered.
+    if (context.activity.type === 'event' && context.activity.name === 'ContinueConversation') throw error;
     deps.logger.error('turn.failed', { activityType: context.activity.type, name: context.activity.name, ...describeError(error) });
     const unavailable = error instanceof StoreUnavailableError;
     const card = noticeCard(
