@@ -39,7 +39,8 @@ export async function startBot(
     throw err;
   }
   const adapter = createTeamsAdapter(config.botAuth);
-  const deps = { mode: config.mode, store, directory: storeDirectory(store), clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, logger };
+  const clock = overrides.clock ?? systemClock;
+  const deps = { mode: config.mode, store, directory: storeDirectory(store, clock), clock, ids: overrides.ids ?? randomIds, logger };
   const http = createHttpServer({ config, adapter, app: createBotApp(deps, adapter), store, logger });
   const { port } = await http.listen();
   logger.info('server.listening', { port, host: config.host, mode: config.mode, store: config.store.kind });

@@ -9,20 +9,21 @@ import { requesterShape } from './requester-step';
 import { fullRequestSchema } from './school-request';
 import { REQUEST_FIELDS, STEP_FIELDS, type IntakeStepId } from './steps';
 
+/** Builders of each step's schema: only the one asked for is built (building all of them cost a bench turn more than validating). */
 function stepSchemas(context: IntakeContext) {
   return {
-    requester: z.object(requesterShape(context)),
-    pupil: z.object(pupilShape(context)),
-    need: z.object(needShape()).superRefine(checkNeedsDiffer),
-    concern: z.object(concernShape()),
-    help: z.object(helpShape()),
-    consent: z.object(consentShape()),
-    review: fullRequestSchema(context),
+    requester: () => z.object(requesterShape(context)),
+    pupil: () => z.object(pupilShape(context)),
+    need: () => z.object(needShape()).superRefine(checkNeedsDiffer),
+    concern: () => z.object(concernShape()),
+    help: () => z.object(helpShape()),
+    consent: () => z.object(consentShape()),
+    review: () => fullRequestSchema(context),
   };
 }
 
 /** The answers each step gives once valid. */
-export type StepAnswers = { [S in IntakeStepId]: z.output<ReturnType<typeof stepSchemas>[S]> };
+export type StepAnswers = { [S in IntakeStepId]: z.output<ReturnType<ReturnType<typeof stepSchemas>[S]>> };
 
 /** A step's outcome: its typed answers, or one plain-English message per field and the inputs as typed. */
 export type StepResult<S extends IntakeStepId> =
@@ -41,7 +42,7 @@ function fieldsOf(stepId: IntakeStepId): readonly string[] {
 export function validateStep<S extends IntakeStepId>(stepId: S, rawInputs: unknown, context: IntakeContext): StepResult<S> {
   const inputs: Record<string, unknown> = typeof rawInputs === 'object' && rawInputs !== null && !Array.isArray(rawInputs) ? { ...rawInputs } : {};
   // TypeScript cannot follow a generic key into the map; StepAnswers is defined from the same map.
-  const schema = stepSchemas(context)[stepId] as z.ZodType<StepAnswers[S], z.ZodTypeDef, unknown>;
+  const schema = stepSchemas(context)[stepId]() as unknown as z.ZodType<StepAnswers[S], z.ZodTypeDef, unknown>;
   const parsed = schema.safeParse(inputs);
   if (parsed.success) return { ok: true, answers: parsed.data };
   const errors: Record<string, string> = {};
