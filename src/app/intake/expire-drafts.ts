@@ -1,6 +1,7 @@
 import { formatLongDate, londonDate } from '../../domain/calendar';
 import type { NotificationCards } from '../../ports/notification-cards';
 import { StoreConflictError, type Draft } from '../../ports/store';
+import { newOutboxItem } from '../outbox/notifications';
 import { draftLabel, isSubmitted } from './drafts';
 import type { IntakeDeps } from './intake-deps';
 
@@ -55,20 +56,17 @@ function deletionTime(draft: Draft, keepMs: number, noticeMs: number): number | 
 }
 
 async function notify(deps: IntakeDeps & { cards: NotificationCards }, draft: Draft, now: number, deleteAt: number, maxAgeDays: number): Promise<boolean> {
-  const at = new Date(now).toISOString();
   const today = londonDate(new Date(now));
   const card = deps.cards.draftExpiry({ draftId: draft.id, label: draftLabel(draft, today), deleteOn: formatLongDate(londonDate(new Date(deleteAt)), today), maxAgeDays });
   try {
-    await deps.store.enqueue([
-      { id: `${draft.id}:expiry-notice:${draft.updatedAt}`, kind: 'personal-message', target: draft.ownerKey, payload: { card }, caseRef: null, status: 'pending', attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseUntil: null, lastError: null, createdAt: at },
-    ]);
+    await deps.store.enqueue([newOutboxItem(deps, 'personal-message', draft.ownerKey, { card: { ...card, type: 'AdaptiveCard' } }, null, `${draft.id}:expiry-notice:${draft.updatedAt}`)]);
   } catch (err) {
     if (!(err instanceof StoreConflictError)) throw err; // another sweeper queued this very notice
   }
   const current = await deps.store.getDraft(draft.id);
   if (!current || current.value.updatedAt !== draft.updatedAt) return false;
   try {
-    await deps.store.saveDraft({ ...current.value, answers: { ...current.value.answers, [NOTICE]: { for: draft.updatedAt, at } } }, current.version);
+    await deps.store.saveDraft({ ...current.value, answers: { ...current.value.answers, [NOTICE]: { for: draft.updatedAt, at: new Date(now).toISOString() } } }, current.version);
     return true;
   } catch (err) {
     if (err instanceof StoreConflictError) return false;

@@ -6,6 +6,7 @@ import { formatReference } from '../../domain/reference-number';
 import type { NotificationCards } from '../../ports/notification-cards';
 import { StoreConflictError, type CaseWriteEffects, type Draft, type Versioned } from '../../ports/store';
 import type { Actor } from '../actor';
+import { newOutboxItem } from '../outbox/notifications';
 import { dutyAlertView } from '../triage/alert-view';
 import { DRAFT_META, assertMayRequest, draftChannel, ownDraft } from './drafts';
 import type { IntakeDeps } from './intake-deps';
@@ -60,7 +61,7 @@ export async function submitRequest(deps: IntakeDeps & { cards: NotificationCard
   const alert = deps.cards.dutyAlert(await dutyAlertView(deps.directory, record, now));
   const at = now.toISOString();
   const stored = await createOnce(deps, record, {
-    outbox: [{ id: `${record.ref}:duty-alert`, kind: 'channel-post', target: settings.teams.dutyChannelId, payload: { card: alert, alertKey: `alert:${record.ref}` }, caseRef: record.ref, status: 'pending', attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseUntil: null, lastError: null, createdAt: at }],
+    outbox: [newOutboxItem(deps, 'channel-post', settings.teams.dutyChannelId, { card: { ...alert, type: 'AdaptiveCard' }, alertKey: `alert:${record.ref}` }, record.ref, `${record.ref}:duty-alert`)],
     audit: [{ id: deps.ids.next(), at, actorKey: actor.key, action: 'case.submitted', caseRef: record.ref, detail: { channel: record.channel } }],
   });
   await leaveTombstone(deps, current, stored.ref);

@@ -54,10 +54,12 @@ export function newOutboxItem<K extends Notification['kind']>(
   target: string,
   payload: NotificationPayload<K>,
   caseRef: string | null = null,
+  /** A fixed id makes queueing idempotent: the same notice queued twice is one item. */
+  id: string = ports.ids.next(),
 ): OutboxItem {
   const now = ports.clock.now().toISOString();
   return {
-    id: ports.ids.next(),
+    id,
     kind,
     target,
     payload: payloadSchemas[kind].parse(payload) as Record<string, unknown>,

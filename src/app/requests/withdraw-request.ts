@@ -5,6 +5,7 @@ import type { NotificationCards } from '../../ports/notification-cards';
 import { StoreConflictError } from '../../ports/store';
 import { hasRole, type Actor } from '../actor';
 import type { IntakeDeps } from '../intake/intake-deps';
+import { newOutboxItem } from '../outbox/notifications';
 import { visibleCase } from './case-access';
 
 const reasonField = textField({ label: 'The reason', max: 1000, multiline: true, empty: 'Tell us briefly why you are withdrawing the request' });
@@ -28,25 +29,11 @@ export async function withdrawRequest(deps: IntakeDeps & { cards: NotificationCa
   const at = deps.clock.now().toISOString();
   const record: CaseRecord = { ...found.value, status: 'withdrawn', updatedAt: at, withdrawal: { at, byKey: actor.key, reason: parsed.data } };
   const setting = await deps.directory.getSetting(record.settingId);
+  const closed = deps.cards.closedAlert({ ref: record.ref, settingName: setting?.name ?? record.settingId, statusText: 'Withdrawn by the school' });
   try {
     await deps.store.updateCase(record, found.version, {
       audit: [{ id: deps.ids.next(), at, actorKey: actor.key, action: 'case.withdrawn', caseRef: record.ref, detail: {} }],
-      outbox: [
-        {
-          id: `${record.ref}:withdrawn`,
-          kind: 'card-update',
-          target: `alert:${record.ref}`,
-          payload: { card: deps.cards.closedAlert({ ref: record.ref, settingName: setting?.name ?? record.settingId, statusText: 'Withdrawn by the school' }) },
-          caseRef: record.ref,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: at,
-          leaseOwner: null,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: at,
-        },
-      ],
+      outbox: [newOutboxItem(deps, 'card-update', `alert:${record.ref}`, { card: { ...closed, type: 'AdaptiveCard' } }, record.ref, `${record.ref}:withdrawn`)],
     });
   } catch (err) {
     if (err instanceof StoreConflictError) throw new DomainError('CASE.CHANGED', 'The case changed while withdrawing');

@@ -1,13 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
 import { CardFactory, TeamsInfo, type TurnContext } from 'botbuilder';
-import { actorFor, type Actor } from '../../app/actor';
+import type { Actor } from '../../app/actor';
 import { discardDraft, listOwnDrafts, ownDraft, startDraft, type IntakeChannel } from '../../app/intake/drafts';
 import { fillStep, type FormMove, type FormView } from '../../app/intake/fill-step';
 import { submitRequest } from '../../app/intake/submit-request';
+import { asActorOf } from '../as-actor';
 import type { BotDeps } from '../deps';
-import { noticeCard, unknownUserCard } from '../cards';
-import { answerRefusals } from '../error-words';
-import { identityOf } from '../identity';
+import { noticeCard } from '../cards';
 import { requestStartCard, safeguardingCard, stepCard } from '../intake-cards';
 import { notificationCards } from '../notification-cards';
 import { renderCard, type AdaptiveCardJson } from '../render-card';
@@ -18,11 +17,7 @@ type CardData = Record<string, unknown>;
 
 /** The school's request form: start, step through, save for later, resume, discard, send. */
 export function registerIntakeRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
-  const asActor = async (context: TurnContext, act: (actor: Actor) => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> => {
-    const actor = await actorFor(deps.directory, identityOf(context));
-    if (!actor) return unknownUserCard(await deps.directory.frontDoorSettings());
-    return answerRefusals(() => act(actor));
-  };
+  const asActor = asActorOf(deps);
 
   const show = async (view: FormView): Promise<AdaptiveCardJson> => {
     if (view.kind === 'safeguarding') return safeguardingCard(view.draft.id, await deps.directory.frontDoorSettings());

@@ -1,15 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, type TurnContext } from 'botbuilder';
-import { actorFor, type Actor } from '../../app/actor';
+import { CardFactory } from 'botbuilder';
+import type { Actor } from '../../app/actor';
 import { mySettingRequests } from '../../app/requests/my-requests';
 import { viewRequest } from '../../app/requests/view-request';
 import { withdrawRequest } from '../../app/requests/withdraw-request';
 import { visibleCase } from '../../app/requests/case-access';
 import { isOpen } from '../../domain/case-record';
+import { asActorOf } from '../as-actor';
 import type { BotDeps } from '../deps';
-import { noticeCard, unknownUserCard } from '../cards';
-import { answerRefusals } from '../error-words';
-import { identityOf } from '../identity';
+import { noticeCard } from '../cards';
 import { notificationCards } from '../notification-cards';
 import { renderCard, type AdaptiveCardJson } from '../render-card';
 import { caseDetailCard, myRequestsCard, type TimelineNames } from '../request-cards';
@@ -20,11 +19,7 @@ type CardData = Record<string, unknown>;
 
 /** My requests, one request's details and timeline, and withdrawing a request. */
 export function registerRequestRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
-  const asActor = async (context: TurnContext, act: (actor: Actor) => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> => {
-    const actor = await actorFor(deps.directory, identityOf(context));
-    if (!actor) return unknownUserCard(await deps.directory.frontDoorSettings());
-    return answerRefusals(() => act(actor));
-  };
+  const asActor = asActorOf(deps);
 
   const names = async (keys: string[]): Promise<TimelineNames> => {
     const unique = [...new Set(keys)];

@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
-import { CardFactory, type TurnContext } from 'botbuilder';
-import { actorFor, type Actor } from '../../app/actor';
+import { CardFactory } from 'botbuilder';
+import type { Actor } from '../../app/actor';
 import { dutyAlertView } from '../../app/triage/alert-view';
 import { claimCase } from '../../app/triage/claim-case';
 import { myQueue } from '../../app/triage/my-queue';
@@ -9,10 +9,9 @@ import { answerSchoolQuestion } from '../../app/triage/school-reply';
 import { triageCase, type TriageDecision } from '../../app/triage/triage-case';
 import { formatLongDate, londonDate, workingDayCalendar } from '../../domain/calendar';
 import { NEED_LABELS } from '../../domain/intake';
+import { asActorOf } from '../as-actor';
 import type { BotDeps } from '../deps';
-import { noticeCard, unknownUserCard } from '../cards';
-import { answerRefusals } from '../error-words';
-import { identityOf } from '../identity';
+import { noticeCard } from '../cards';
 import { notificationCards } from '../notification-cards';
 import { renderCard, type AdaptiveCardJson } from '../render-card';
 import { triageCard } from '../triage-cards';
@@ -33,11 +32,7 @@ const DECISIONS: Array<[string, TriageDecision]> = [
 /** The duty team's work: claim from the channel, decide in private, the school's answers, my queue. */
 export function registerTriageRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
   const triageDeps = { ...deps, cards: notificationCards };
-  const asActor = async (context: TurnContext, act: (actor: Actor) => Promise<AdaptiveCardJson>): Promise<AdaptiveCardJson> => {
-    const actor = await actorFor(deps.directory, identityOf(context));
-    if (!actor) return unknownUserCard(await deps.directory.frontDoorSettings());
-    return answerRefusals(() => act(actor));
-  };
+  const asActor = asActorOf(deps);
 
   app.adaptiveCards.actionExecute<CardData>(VERBS.claimCase, async (context, _state, data) =>
     asActor(context, async (actor) => {
