@@ -145,7 +145,7 @@ describe('the request form in the local Teams client', () => {
     await page.fillCardInput(INITIALS, initials);
     await fillPupilExceptInitials(page);
     await page.clickCardButton('Next');
-    await page.waitForCardText('Step 3 of 7: Area of need');
+    await page.waitForCardText(NEED_STEP_INTRO);
     await page.chooseCardOption(PRIMARY_NEED, ASD);
     await page.clickCardButton('Save and finish later');
     await page.waitForCardText('Your answers are saved');

@@ -18,14 +18,12 @@ export async function cardLabels(cards: Locator): Promise<string[]> {
 
 /** The element that the last <label> in `scope` reading exactly `text` points at, or undefined. */
 export async function labelledElement(scope: Locator, text: string): Promise<Locator | undefined> {
-  const labels = scope.locator('label');
-  for (let i = (await labels.count()) - 1; i >= 0; i -= 1) {
-    const candidate = labels.nth(i);
-    if ((await candidate.innerText()).trim() !== text) continue;
-    const target = await candidate.getAttribute('for');
-    if (target !== null) return scope.locator(`[id="${target}"]`);
-  }
-  return undefined;
+  // Read every label at once: a card replaced mid-scan (an Action.Execute answer) must not leave a stale index.
+  const labels = await scope.locator('label').evaluateAll((elements) =>
+    elements.map((e) => ({ text: 'innerText' in e ? String(e.innerText).trim() : '', target: e.getAttribute('for') })),
+  );
+  const target = labels.reverse().find((l) => l.text === text && l.target !== null)?.target;
+  return typeof target === 'string' ? scope.locator(`[id="${target}"]`) : undefined;
 }
 
 /** The input whose label reads exactly `label` (the last, if several), or undefined when there is none. */
@@ -62,6 +60,13 @@ export async function pickOption(page: Page, input: CardInput, optionText: strin
     case 'text':
       throw new Error('a text box has no options');
   }
+}
+
+/** The texts of a radio or check-box set's options, in the order shown (a combobox lists them only when open). */
+export async function optionTexts(input: CardInput): Promise<string[]> {
+  if (input.kind !== 'radiogroup' && input.kind !== 'checkboxes') throw new Error(`a ${input.kind} shows no options`);
+  const texts = await input.element.locator('label').allInnerTexts();
+  return texts.map((t) => t.trim());
 }
 
 /** What the input shows now: the text, the chosen option's text, or the ticked options' texts joined by "; ". */

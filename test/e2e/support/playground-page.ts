@@ -1,7 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
-import { cardLabels, findCardInput, labelledElement, pickOption, shownValue, type CardInput } from './card-form';
+import { cardLabels, findCardInput, labelledElement, optionTexts, pickOption, shownValue, type CardInput } from './card-form';
 
 const CARD = '.ac-adaptiveCard';
+/** The accessible names of the Playground's chats and channels in its list on the left (see .m365agentsplayground.yml). */
+export const CONVERSATIONS = {
+  personalChat: 'Personal Chat',
+  /** The "Front Door – Duty" channel of the local team. */
+  dutyChannel: 'Inclusion & SEND - Front Door – Duty',
+  /** The local team's General channel, which stands in for the Panel channel. */
+  panelChannel: 'Inclusion & SEND - General',
+} as const;
+
 const MESSAGE_BOX = 'textarea, [contenteditable="true"], input[type="text"]';
 
 /** Drives the Playground's chat page the way a person would. */
@@ -16,6 +25,16 @@ export class PlaygroundPage {
   async open(url: string): Promise<void> {
     await this.page.goto(url);
     await this.messageBox().waitFor({ state: 'visible', timeout: this.timeoutMs });
+  }
+
+  /** Opens a chat or channel from the list on the left by its accessible name (see CONVERSATIONS); the page then shows only its posts. */
+  async openConversation(name: string): Promise<void> {
+    const item = this.page.getByRole('treeitem', { name, exact: true });
+    if ((await item.count()) !== 1) {
+      const names = await this.page.getByRole('treeitem').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '?'));
+      throw new Error(`The Playground lists no chat or channel named "${name}" (it lists: ${names.map((n) => `"${n}"`).join(', ')}).`);
+    }
+    await item.click();
   }
 
   /** Types a message into the chat box and sends it with Enter. */
@@ -79,6 +98,11 @@ export class PlaygroundPage {
     return (await this.cardToggle(title)).isChecked();
   }
 
+  /** The option texts of the card's radio or check-box set with this label, in the order shown. */
+  async cardOptionTexts(label: string): Promise<string[]> {
+    return optionTexts(await this.cardInput(label));
+  }
+
   /** What the card's input with this label shows: its text, or its chosen options' texts joined by "; ". */
   async cardInputValue(label: string): Promise<string> {
     return shownValue(await this.cardInput(label));
@@ -113,17 +137,31 @@ export class PlaygroundPage {
     return this.page.locator(MESSAGE_BOX).first();
   }
 
+  /** Tries `find` until it finds something or the page's timeout passes: the card may still be on its way. */
+  private async eventually<T>(find: () => Promise<T | undefined>): Promise<T | undefined> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const found = await find();
+      if (found !== undefined || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   private async cardInput(label: string): Promise<CardInput> {
     const cards = this.page.locator(CARD);
-    const input = await findCardInput(cards, label);
+    const input = await this.eventually(() => findCardInput(cards, label));
     if (input) return input;
     const labels = (await cardLabels(cards)).map((l) => `"${l}"`).join(', ');
     throw new Error(`No card has an input labelled "${label}" (the cards' labels: ${labels || 'none'}).\n${await this.describe()}`);
   }
 
   private async cardToggle(title: string): Promise<Locator> {
-    const box = await labelledElement(this.page.locator(CARD), title);
-    if (box && (await box.getAttribute('type')) === 'checkbox') return box;
+    const cards = this.page.locator(CARD);
+    const box = await this.eventually(async () => {
+      const element = await labelledElement(cards, title);
+      return element && (await element.getAttribute('type')) === 'checkbox' ? element : undefined;
+    });
+    if (box) return box;
     throw new Error(`No card has a toggle titled "${title}".\n${await this.describe()}`);
   }
 
