@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NEED_CODES, PHASES, type NeedCode, type Phase } from './case-record';
+import { londonDate, londonSession } from './calendar/london-time';
 import { ROLES } from './roles';
 
 /** A calendar date, YYYY-MM-DD. */
@@ -136,16 +137,7 @@ export function whoIsOnDuty(rota: Rota, date: string, session: Session): string[
 
 /** The London-local date and rota session (AM before 12:00, PM from 12:00) of an instant. */
 export function londonDateAndSession(instant: Date): { date: string; session: Session } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, session: Number(part('hour')) < 12 ? 'AM' : 'PM' };
+  return { date: londonDate(instant), session: londonSession(instant) };
 }
 
 /** Whether a service takes requests from a phase; all-through settings also match primary or secondary services. */
