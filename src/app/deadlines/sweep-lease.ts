@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { StoreConflictError, type StateStore } from '../../ports/store';
+
+/** The state key of the deadline sweep's lease. */
+export const DEADLINE_LEASE_KEY = 'lease/deadline-sweep';
+
+const FREE = { owner: '', expiresAt: new Date(0).toISOString() };
+const leaseSchema = z.object({ owner: z.string(), expiresAt: z.string().datetime({ offset: true }) });
+
+/** A lease held by this process: who, until when, and the version it was written at. */
+export interface Lease {
+  key: string;
+  owner: string;
+  takenAt: number;
+  expiresAt: number;
+  version: string;
+}
+
+async function writeLease(store: StateStore, key: string, owner: string, now: Date, ttlMs: number, version: string): Promise<Lease | undefined> {
+  const expiresAt = now.getTime() + ttlMs;
+  try {
+    const written = await store.writeState(key, { owner, expiresAt: new Date(expiresAt).toISOString() }, version);
+    return { key, owner, takenAt: now.getTime(), expiresAt, version: written };
+  } catch (err) {
+    if (err instanceof StoreConflictError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Takes the lease for `owner` until now + ttlMs when it is free, expired or already the owner's;
+ * undefined when someone else holds it or takes it first. Taken with optimistic concurrency, so of
+ * two processes racing for it one wins. The first ever take seeds an empty record first: the state
+ * store has no create-only write, so two processes starting at the very same moment on an empty
+ * store could both seed; the sweep's per-case versioned writes keep even that from sending twice.
+ */
+export async function takeLease(store: StateStore, key: string, owner: string, now: Date, ttlMs: number): Promise<Lease | undefined> {
+  const found = (await store.readState([key]))[key];
+  const version = found?.version ?? (await store.writeState(key, FREE, '*'));
+  const current = found ? leaseSchema.safeParse(found.value) : undefined;
+  if (current?.success && current.data.owner !== '' && current.data.owner !== owner && Date.parse(current.data.expiresAt) > now.getTime()) return undefined;
+  return writeLease(store, key, owner, now, ttlMs, version);
+}
+
+/** Extends a lease this process holds; undefined when it was lost (expired and taken over). */
+export function renewLease(store: StateStore, lease: Lease, now: Date, ttlMs: number): Promise<Lease | undefined> {
+  return writeLease(store, lease.key, lease.owner, now, ttlMs, lease.version);
+}
+
+/** Gives the lease up so another process may sweep at once; nothing happens if it was already lost. */
+export async function releaseLease(store: StateStore, lease: Lease): Promise<void> {
+  try {
+    await store.writeState(lease.key, FREE, lease.version);
+  } catch (err) {
+    if (!(err instanceof StoreConflictError)) throw err;
+  }
+}
