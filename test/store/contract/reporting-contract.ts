@@ -1,0 +1,65 @@
+import type { CaseRecord } from '../../../src/domain/case-record';
+import type { Store } from '../../../src/ports/store';
+import { aCase } from '../mothers';
+
+const measures = (days: number, within: boolean): CaseRecord['measures'] => ({
+  firstResponseWorkingDays: days,
+  firstResponseHours: days * 24,
+  withinSetTime: within,
+  pausedWorkingDays: 0,
+});
+const MARCH_2026 = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+
+/** Reporting reads: tallies by the facts the insight cards count, and cases in submission order for the CSV export. */
+export function describeReportingContract(store: () => Store): void {
+  describe('reporting', () => {
+    it('counts cases submitted in the range by month, phase, need, status, route and first response', async () => {
+      const base = { submittedAt: '2026-03-02T09:00:00.000Z', phase: 'primary' as const, primaryNeed: 'SEMH' as const };
+      await store().createCase(aCase(base));
+      await store().createCase(aCase({ ...base, submittedAt: '2026-03-03T09:00:00.000Z' }));
+      await store().createCase(aCase({ ...base, status: 'routed', routedTo: ['educational-psychology'], measures: measures(1, true) }));
+      await store().createCase(aCase({ ...base, phase: 'secondary', status: 'panel', panelDue: '2026-03-20', measures: measures(3, false) }));
+      await store().createCase(aCase({ ...base, submittedAt: '2026-02-27T09:00:00.000Z' }));
+      await store().createCase(aCase({ ...base, submittedAt: '2026-04-01T00:00:00.000Z' }));
+
+      const tallies = await store().tallyCases(MARCH_2026);
+      const common = { month: '2026-03', primaryNeed: 'SEMH' };
+      expect(tallies).toHaveLength(3);
+      expect(tallies).toEqual(
+        expect.arrayContaining([
+          { ...common, phase: 'primary', status: 'submitted', routed: false, panel: false, firstResponseDays: null, withinSetTime: null, count: 2 },
+          { ...common, phase: 'primary', status: 'routed', routed: true, panel: false, firstResponseDays: 1, withinSetTime: true, count: 1 },
+          { ...common, phase: 'secondary', status: 'panel', routed: false, panel: true, firstResponseDays: 3, withinSetTime: false, count: 1 },
+        ]),
+      );
+    });
+
+    it('counts a case in its London month and follows it through updates', async () => {
+      // 23:30 UTC on 31 March 2026 is 00:30 on 1 April in London (summer time).
+      const lateMarch = aCase({ submittedAt: '2026-03-31T23:30:00.000Z' });
+      const { case: created } = await store().createCase(lateMarch);
+      const range = { from: '2026-03-31T00:00:00.000Z', to: '2026-04-02T00:00:00.000Z' };
+      expect((await store().tallyCases(range)).map((t) => [t.month, t.status, t.count])).toEqual([['2026-04', 'submitted', 1]]);
+
+      await store().updateCase({ ...lateMarch, status: 'advised', measures: measures(0, true) }, created.version);
+      expect((await store().tallyCases(range)).map((t) => [t.status, t.firstResponseDays, t.withinSetTime, t.count])).toEqual([['advised', 0, true, 1]]);
+      expect(await store().tallyCases({ from: '2026-05-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' })).toEqual([]);
+    });
+
+    it('lists cases submitted in the range oldest first, page by page after a cursor', async () => {
+      const inRange = ['2026-03-05T10:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-20T10:00:00.000Z'].map((at) =>
+        aCase({ submittedAt: at }),
+      );
+      for (const record of [...inRange, aCase({ submittedAt: '2026-04-02T10:00:00.000Z' })]) await store().createCase(record);
+      const expected = [...inRange].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.ref.localeCompare(b.ref)).map((c) => c.ref);
+
+      const first = await store().listCasesSubmitted(MARCH_2026, null, 3);
+      const last = first[first.length - 1];
+      if (!last) throw new Error('no first page');
+      const second = await store().listCasesSubmitted(MARCH_2026, { submittedAt: last.submittedAt, ref: last.ref }, 3);
+      expect([...first, ...second].map((c) => c.ref)).toEqual(expected);
+      expect(first[0]).toEqual(inRange.find((c) => c.ref === expected[0]));
+      expect(await store().listCasesSubmitted(MARCH_2026, null, 0)).toEqual([]);
+    });
+  });
+}

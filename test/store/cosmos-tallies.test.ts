@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { connectCosmos, type CosmosHandles } from '../../src/store/cosmos/cosmos-client';
+import { cosmosReportingStore } from '../../src/store/cosmos/cosmos-reporting';
+import { cosmosStoreOn } from '../../src/store/cosmos/cosmos-store';
+import { monthsOf } from '../../src/store/cosmos/cosmos-tallies';
+import { startCosmosServer } from '../support/cosmos-server';
+import { aCase } from './mothers';
+
+let server: { endpoint: string; close(): Promise<void> };
+let handles: CosmosHandles;
+beforeAll(async () => {
+  server = await startCosmosServer();
+  handles = await connectCosmos({
+    kind: 'cosmos',
+    endpoint: server.endpoint,
+    database: `tallies-${randomUUID()}`,
+    key: 'test-server-key',
+    managedIdentityClientId: undefined,
+    createIfMissing: true,
+    tlsInsecure: true,
+  });
+});
+afterAll(async () => {
+  handles.client.dispose();
+  await server.close();
+});
+
+/** A container that counts the calls made through it: point reads, queries and writes. */
+function counting(container: Container): { container: Container; calls: string[] } {
+  const calls: string[] = [];
+  const items = new Proxy(container.items, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(`items.${String(name)}`);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const proxy = new Proxy(container, {
+    get(target, name, receiver) {
+      if (name === 'items') return items;
+      if (name === 'item') {
+        return (id: string, pk: string) => {
+          calls.push(`item(${id})`);
+          return target.item(id, pk);
+        };
+      }
+      return Reflect.get(target, name, receiver) as unknown;
+    },
+  });
+  return { container: proxy, calls };
+}
+
+describe('Cosmos DB insight tallies', () => {
+  it('builds a year of tallies from one point read per month, with no query of the cases', async () => {
+    const store = cosmosStoreOn(handles);
+    const months = ['2025-09', '2025-10', '2026-01', '2026-03', '2026-07'];
+    for (const [i, month] of months.entries()) {
+      await store.createCase(aCase({ submittedAt: `${month}-1${i}T10:00:00.000Z`, primaryNeed: 'ASD' }));
+    }
+    const cases = counting(handles.containers.cases);
+    const counters = counting(handles.containers.counters);
+    const reporting = cosmosReportingStore(cases.container, counters.container);
+
+    const tallies = await reporting.tallyCases({ from: '2025-08-31T23:00:00.000Z', to: '2026-08-31T23:00:00.000Z' });
+
+    expect(tallies.map((t) => [t.month, t.primaryNeed, t.count])).toEqual(months.map((m) => [m, 'ASD', 1]));
+    expect(cases.calls).toEqual([]);
+    expect(counters.calls).toHaveLength(12);
+    expect(counters.calls.every((c) => c.startsWith('item(tally-'))).toBe(true);
+  });
+
+  it('keeps one entry per case however often it is written', async () => {
+    const store = cosmosStoreOn(handles);
+    const record = aCase({ submittedAt: '2024-05-14T10:00:00.000Z' });
+    const { case: created } = await store.createCase(record);
+    const claimed = await store.updateCase({ ...record, status: 'claimed', claimantKey: 'tenant:duty-1' }, created.version);
+    await store.updateCase({ ...claimed.value, status: 'advised' }, claimed.version);
+    const tallies = await store.tallyCases({ from: '2024-05-01T00:00:00.000Z', to: '2024-06-01T00:00:00.000Z' });
+    expect(tallies.map((t) => [t.status, t.count])).toEqual([['advised', 1]]);
+  });
+
+  it('reads the London months a range touches', () => {
+    expect(monthsOf({ from: '2025-12-31T23:30:00.000Z', to: '2026-02-01T00:00:00.000Z' })).toEqual(['2025-12', '2026-01']);
+    expect(monthsOf({ from: '2026-03-31T23:00:00.000Z', to: '2026-04-30T23:00:00.000Z' })).toEqual(['2026-04']);
+    expect(monthsOf({ from: '2026-04-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toEqual([]);
+  });
+});
