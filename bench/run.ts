@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { runInsightBench } from './insight';
 import { runIntakeBench } from './intake';
 import { runOutboxBench } from './outbox';
 import { runWelcomeBench } from './welcome';
@@ -24,6 +25,7 @@ const scenarios: Array<{ name: string; run(): Promise<ScenarioReport> }> = [
   { name: 'welcome', run: () => runWelcomeBench(settings) },
   { name: 'intake', run: () => runIntakeBench(settings) },
   { name: 'outbox', run: () => runOutboxBench() },
+  { name: 'insight', run: () => runInsightBench() },
 ];
 
 async function main(): Promise<number> {

@@ -5,6 +5,7 @@ import { loadReferenceData, ReferenceDataError } from './app/reference-data/load
 import { createHttpServer } from './http/server';
 import { describeError, jsonLogger } from './logging/json-logger';
 import { sweepDrafts } from './app/intake/expire-drafts';
+import { startDeadlineSweeper } from './app/deadlines/deadline-sweeper';
 import { notificationCards } from './teams/notification-cards';
 import { systemClock, type Clock } from './ports/clock';
 import { randomIds, type Ids } from './ports/ids';
@@ -18,6 +19,8 @@ import { botNotifier } from './teams/bot-notifier';
 
 /** How often old unfinished requests are looked for (each is noticed days before it goes). */
 const DRAFT_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** How often response-time reminders and escalations are looked for (one process at a time sweeps). */
+const DEADLINE_SWEEP_INTERVAL_MS = 5 * 60 * 1000;
 
 export interface RunningBot {
   port: number;
@@ -50,10 +53,12 @@ export async function startBot(
   const sweepDraftsNow = () => sweepDrafts({ ...deps, cards: notificationCards }).catch((err: unknown) => logger.error('drafts.sweep-failed', describeError(err)));
   const sweeper = setInterval(sweepDraftsNow, DRAFT_SWEEP_INTERVAL_MS);
   sweeper.unref();
+  const deadlines = startDeadlineSweeper({ ...deps, cards: notificationCards }, { owner: `deadlines-${deps.ids.next()}`, intervalMs: DEADLINE_SWEEP_INTERVAL_MS });
   return {
     port,
     shutdown: async () => {
       clearInterval(sweeper);
+      await deadlines.stop();
       await outbox.stop();
       await http.shutdown();
     },

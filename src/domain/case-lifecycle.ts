@@ -1,5 +1,8 @@
+import { workingDayCalendar, type WorkingDayCalendar } from './calendar';
 import type { CaseMessage, CaseRecord, CaseStatus } from './case-record';
+import { firstResponseMeasures, resumeClock } from './deadlines';
 import { DomainError } from './errors';
+import type { PanelDecision } from './panel';
 
 /** Something a duty professional (or the school) does to a case; `at` is an ISO instant, `by` a user key. */
 export type CaseAction =
@@ -10,7 +13,8 @@ export type CaseAction =
   | { type: 'advise'; by: string; at: string; advice: string }
   | { type: 'ask-school'; by: string; at: string; question: string }
   | { type: 'school-reply'; by: string; at: string; answer: string }
-  | { type: 'escalate'; by: string; at: string; summary: string; proposedPackage: string; panelDue: string };
+  | { type: 'escalate'; by: string; at: string; summary: string; proposedPackage: string; panelDue: string }
+  | { type: 'decide'; by: string; at: string; decision: PanelDecision };
 
 export type CaseActionType = CaseAction['type'];
 
@@ -24,6 +28,7 @@ const FROM: Record<CaseActionType, readonly CaseStatus[]> = {
   'ask-school': ['claimed'],
   'school-reply': ['awaiting-school'],
   escalate: ['claimed'],
+  decide: ['panel'],
 };
 
 /** Actions that answer the school: the first of them is the case's first response. */
@@ -37,14 +42,18 @@ export function canApply(type: CaseActionType, status: CaseStatus): boolean {
 /**
  * The case after an action: pure, so every rule of the lifecycle is tested without a store.
  * Who may act is the use case's job; this checks the case is in a state the action fits.
+ * The calendar (with the authority's closure days) counts the response-time measures and the
+ * paused working days; without it only weekends and bank holidays are skipped.
  */
-export function applyAction(record: CaseRecord, action: CaseAction): CaseRecord {
+export function applyAction(record: CaseRecord, action: CaseAction, calendar: WorkingDayCalendar = workingDayCalendar()): CaseRecord {
   if (action.type === 'claim' && record.claimantKey !== null) throw new DomainError('CASE.ALREADY_CLAIMED', 'Someone has claimed this case');
   if (!canApply(action.type, record.status)) throw new DomainError('CASE.WRONG_STATE', `Cannot ${action.type} a case that is ${record.status}`);
+  const firstResponse = record.firstResponseAt === null && ANSWERS_SCHOOL.has(action.type);
   const base: CaseRecord = {
     ...record,
     updatedAt: action.at,
-    firstResponseAt: record.firstResponseAt ?? (ANSWERS_SCHOOL.has(action.type) ? action.at : null),
+    firstResponseAt: firstResponse ? action.at : record.firstResponseAt,
+    measures: firstResponse ? (record.measures ?? firstResponseMeasures(record, action.at, calendar)) : record.measures,
   };
   const say = (kind: CaseMessage['kind'], text: string): CaseMessage[] => [...record.messages, { at: action.at, byKey: action.by, kind, text }];
   switch (action.type) {
@@ -62,7 +71,7 @@ export function applyAction(record: CaseRecord, action: CaseAction): CaseRecord 
     case 'ask-school':
       return { ...base, status: 'awaiting-school', pausedSince: action.at, messages: say('question', action.question) };
     case 'school-reply':
-      return { ...base, status: 'claimed', pausedSince: null, messages: say('school-reply', action.answer) };
+      return { ...resumeClock(base, record.pausedSince, action.at, calendar), status: 'claimed', pausedSince: null, messages: say('school-reply', action.answer) };
     case 'escalate':
       return {
         ...base,
@@ -70,6 +79,9 @@ export function applyAction(record: CaseRecord, action: CaseAction): CaseRecord 
         panelDue: action.panelDue,
         messages: [...say('panel-summary', action.summary), { at: action.at, byKey: action.by, kind: 'proposed-package', text: action.proposedPackage }],
       };
+    case 'decide':
+      if (record.panel.decision !== null) throw new DomainError('PANEL.DECIDED', 'The panel has already decided this case');
+      return { ...base, status: 'decided', panel: { ...record.panel, decision: action.decision } };
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPTY_PANEL, panelStateSchema } from './panel';
 
 /** School-census codes for the primary area of need. */
 export const NEED_CODES = ['SpLD', 'MLD', 'SLD', 'PMLD', 'SEMH', 'SLCN', 'HI', 'VI', 'MSI', 'PD', 'ASD', 'OTH', 'NSA'] as const;
@@ -22,6 +23,19 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const MESSAGE_KINDS = ['route-note', 'advice', 'question', 'school-reply', 'panel-summary', 'proposed-package'] as const;
 export const caseMessageSchema = z.object({ at: isoInstant, byKey: z.string().min(1), kind: z.enum(MESSAGE_KINDS), text: z.string() });
 export type CaseMessage = z.infer<typeof caseMessageSchema>;
+
+/** Response-time figures for reporting, set at the first response; the paused total grows at each resume. */
+export const caseMeasuresSchema = z.object({
+  /** Working days from the submission's London date to the first response's (0: the same day). */
+  firstResponseWorkingDays: z.number().int().min(0),
+  /** Elapsed hours from submission to first response, to one decimal place. */
+  firstResponseHours: z.number().min(0),
+  /** Whether the first response came by the first-response due date. */
+  withinSetTime: z.boolean(),
+  /** Working days the case has waited for the school, in total. */
+  pausedWorkingDays: z.number().int().min(0),
+});
+export type CaseMeasures = z.infer<typeof caseMeasuresSchema>;
 
 /**
  * A case as stored. The envelope fields are what the store indexes and queries;
@@ -55,6 +69,12 @@ export const caseRecordSchema = z.object({
   messages: z.array(caseMessageSchema).default([]),
   /** Set when the school withdraws the request: who, when and why (the reason is never put in a channel). */
   withdrawal: z.object({ at: isoInstant, byKey: z.string().min(1), reason: z.string() }).nullable().default(null),
+  /** Reminders and escalations already queued, by key ('first-response:reminder:2026-12-08'): each goes once. */
+  deadlineEvents: z.array(z.string().min(1)).default([]),
+  /** Response-time figures, once the school has had its first response. */
+  measures: caseMeasuresSchema.nullable().default(null),
+  /** The panel's votes, meeting date and decision, once escalated (see domain/panel.ts). */
+  panel: panelStateSchema.default(() => ({ ...EMPTY_PANEL })),
 });
 export type CaseRecord = z.output<typeof caseRecordSchema>;
 
@@ -67,6 +87,9 @@ export const NEW_CASE_DEFAULTS = {
   panelDue: null,
   messages: [],
   withdrawal: null,
+  deadlineEvents: [],
+  measures: null,
+  panel: EMPTY_PANEL,
 } as const satisfies Partial<CaseRecord>;
 
 /** A case's status in the words a school reads. */

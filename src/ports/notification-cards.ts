@@ -74,6 +74,46 @@ export interface PanelPostView {
   escalatedBy: string;
   summary: string;
   proposedPackage: string;
+  /** Where the vote is: "2 votes of the 3 needed", "Quorum reached: the chair can decide", "Decided". */
+  statusText: string;
+  /** "On the agenda for Tuesday 15 December", or empty. */
+  meetingText: string;
+  tally: { support: number; supportWithChanges: number; doNotSupport: number };
+  /** Who voted what, so members can see it. */
+  votes: Array<{ name: string; choice: 'support' | 'support-with-changes' | 'do-not-support'; comment: string }>;
+  /** No decision yet: votes can still be cast or changed. */
+  open: boolean;
+  /** Quorum reached and no decision yet: the chair's decision form is shown. */
+  canDecide: boolean;
+  decision: { outcome: 'agreed' | 'not-agreed'; decidedBy: string; when: string; package: Array<{ service: string; action: string; lead: string }>; schoolWords: string } | null;
+  /** The service catalogue, for the chair's package. */
+  services: Array<{ id: string; name: string }>;
+  /** A line at the top of the card: why a click changed nothing, or what happened. */
+  notice: { text: string; tone: 'problem' | 'info' } | null;
+  /** Problems beside the fields (voteComment, outcome, package, schoolWords) and what was typed. */
+  errors: Record<string, string>;
+  kept: Record<string, string>;
+}
+
+/** A panel meeting's agenda for the Panel channel: the cases the chair put on it, no pupil details. */
+export interface PanelAgendaView {
+  meetingDateText: string;
+  chairName: string;
+  items: Array<{ ref: string; settingName: string; needLabel: string; panelDueText: string; votesText: string }>;
+}
+
+/** A reminder or an escalation about a response time: to the claimant, the Duty or Panel channel, the duty manager. */
+export interface DeadlineNoticeView {
+  /** "FD-2026-00001: first reply due tomorrow". */
+  title: string;
+  text: string;
+  /** 'Attention' for a breach, 'Default' for a reminder. */
+  tone: 'Attention' | 'Default';
+  /** Reference, setting, need, due date in words: never the pupil's details. */
+  facts: Array<{ label: string; value: string }>;
+  ref: string;
+  /** Offer "Open the case" (for the claimant or the duty manager, not in a channel). */
+  canOpen: boolean;
 }
 
 /** Renders the cards that notifications carry; the Teams layer provides it. */
@@ -85,4 +125,6 @@ export interface NotificationCards {
   schoolUpdate(view: SchoolUpdateView): Record<string, unknown>;
   schoolQuestion(view: SchoolQuestionView): Record<string, unknown>;
   panelPost(view: PanelPostView): Record<string, unknown>;
+  panelAgenda(view: PanelAgendaView): Record<string, unknown>;
+  deadlineNotice(view: DeadlineNoticeView): Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseStatus } from '../domain/case-record';
+import type { CaseTally, SubmittedRange } from '../domain/insights/case-tally';
 
 /** A stored value with the version it was read at (SQLite: a counter, Cosmos DB: the ETag). */
 export interface Versioned<T> {
@@ -76,6 +77,14 @@ export interface CaseStore {
   listCasesByStatus(statuses: readonly CaseStatus[], limit: number): Promise<CaseRecord[]>;
   /** A claimant's cases in any of the statuses, soonest first-response due first. */
   listCasesByClaimant(claimantKey: string, statuses: readonly CaseStatus[]): Promise<CaseRecord[]>;
+}
+
+/** What reporting reads: counts by group for the insight cards, and cases in order for the CSV export. */
+export interface ReportingStore {
+  /** Cases submitted in the range, counted by the facts the insight figures use (never the documents). */
+  tallyCases(range: SubmittedRange): Promise<CaseTally[]>;
+  /** Cases submitted in the range, oldest first (then by ref), after the cursor; up to `limit`. */
+  listCasesSubmitted(range: SubmittedRange, after: { submittedAt: string; ref: string } | null, limit: number): Promise<CaseRecord[]>;
 }
 
 /** A form in progress: one per pupil, resumable days later on any device. */
@@ -160,6 +169,7 @@ export interface AccessRequestStore {
 /** Everything the app keeps. One adapter per database; one contract test suite runs against each. */
 export interface Store
   extends CaseStore,
+    ReportingStore,
     DraftStore,
     ConversationStore,
     AuditStore,

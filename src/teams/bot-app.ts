@@ -8,7 +8,9 @@ import { noticeCard } from './cards';
 import { identityOf } from './identity';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerIntakeRoutes } from './routes/intake-routes';
+import { registerInsightRoutes } from './routes/insight-routes';
 import { registerMenuRoutes } from './routes/menu-routes';
+import { registerPanelRoutes } from './routes/panel-routes';
 import { registerRequestRoutes } from './routes/request-routes';
 import { registerTriageRoutes } from './routes/triage-routes';
 import { channelReferenceKeeper } from './channel-references';
@@ -37,7 +39,9 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
   registerIntakeRoutes(app, deps);
   registerRequestRoutes(app, deps);
   registerTriageRoutes(app, deps);
+  registerPanelRoutes(app, deps);
   registerAccessRoutes(app, deps);
+  registerInsightRoutes(app, deps); // after the exact commands above: its suggestions answer near-misses
   registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 
   adapter.onTurnError = async (context, error) => {

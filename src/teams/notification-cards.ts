@@ -1,5 +1,6 @@
 import type { NotificationCards } from '../ports/notification-cards';
 import { noticeCard } from './cards';
+import { panelAgendaCard, panelPostCard } from './panel-cards';
 import { renderCard } from './render-card';
 import { triageCard } from './triage-cards';
 
@@ -11,5 +12,7 @@ export const notificationCards: NotificationCards = {
   triage: (view) => triageCard(view),
   schoolUpdate: (view) => noticeCard(view.title, view.text),
   schoolQuestion: (view) => renderCard('school-question', view),
-  panelPost: (view) => renderCard('panel-post', view),
+  panelPost: (view) => panelPostCard(view),
+  panelAgenda: (view) => panelAgendaCard(view),
+  deadlineNotice: (view) => renderCard('deadline-notice', view),
 };

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import caseDetailTemplate from '../../cards/case-detail.json';
+import deadlineNoticeTemplate from '../../cards/deadline-notice.json';
 import confirmCancelTemplate from '../../cards/confirm-cancel.json';
 import draftExpiryTemplate from '../../cards/draft-expiry.json';
 import dutyAlertClosedTemplate from '../../cards/duty-alert-closed.json';
@@ -9,6 +10,9 @@ import helpTemplate from '../../cards/help.json';
 import myQueueTemplate from '../../cards/my-queue.json';
 import myRequestsTemplate from '../../cards/my-requests.json';
 import panelPostTemplate from '../../cards/panel-post.json';
+import panelAgendaTemplate from '../../cards/panel-agenda.json';
+import panelScheduleTemplate from '../../cards/panel-schedule.json';
+import type { PanelAgendaCard, PanelPostCard, PanelScheduleCard } from './panel-cards';
 import intakeConcernTemplate from '../../cards/intake-concern.json';
 import intakeConsentTemplate from '../../cards/intake-consent.json';
 import intakeHelpTemplate from '../../cards/intake-help.json';
@@ -25,9 +29,15 @@ import triageTemplate from '../../cards/triage.json';
 import unknownUserTemplate from '../../cards/unknown-user.json';
 import welcomeTemplate from '../../cards/welcome.json';
 import withdrawTemplate from '../../cards/withdraw.json';
+import insightsTemplate from '../../cards/insights.json';
+import statusTemplate from '../../cards/status.json';
+import statusListTemplate from '../../cards/status-list.json';
+import statusLookupTemplate from '../../cards/status-lookup.json';
+import statusSuggestionsTemplate from '../../cards/status-suggestions.json';
+import type { InsightsCardData, StatusCardData } from './insight-cards';
 import type { MenuItem } from '../domain/menu';
 import { expandTemplate } from './card-template';
-import type { ClosedAlertView, DraftExpiryView, DutyAlertView, PanelPostView, SchoolQuestionView } from '../ports/notification-cards';
+import type { ClosedAlertView, DeadlineNoticeView, DraftExpiryView, DutyAlertView, SchoolQuestionView } from '../ports/notification-cards';
 
 /** The data each card template needs: the compiler checks every render call. */
 export interface CardData {
@@ -82,8 +92,16 @@ export interface CardData {
     errors: Record<string, string>;
   };
   'school-question': SchoolQuestionView;
-  'panel-post': PanelPostView;
+  'panel-post': PanelPostCard;
+  'panel-agenda': PanelAgendaCard;
+  'panel-schedule': PanelScheduleCard;
   'my-queue': { summary: string; items: Array<{ ref: string; dueWords: string; detail: string }> };
+  'deadline-notice': DeadlineNoticeView;
+  insights: InsightsCardData;
+  status: StatusCardData;
+  'status-lookup': { ref: string; error: string; canList: boolean };
+  'status-list': { title: string; summary: string; items: Array<{ ref: string; statusWords: string; detail: string }>; showOverdue: boolean; showOpen: boolean };
+  'status-suggestions': { said: string; text: string; suggestions: Array<{ title: string; command: string }> };
 }
 
 export interface Choice {
@@ -135,7 +153,15 @@ const TEMPLATES: Record<CardName, object> = {
   triage: triageTemplate,
   'school-question': schoolQuestionTemplate,
   'panel-post': panelPostTemplate,
+  'panel-agenda': panelAgendaTemplate,
+  'panel-schedule': panelScheduleTemplate,
   'my-queue': myQueueTemplate,
+  'deadline-notice': deadlineNoticeTemplate,
+  insights: insightsTemplate,
+  status: statusTemplate,
+  'status-lookup': statusLookupTemplate,
+  'status-list': statusListTemplate,
+  'status-suggestions': statusSuggestionsTemplate,
 };
 
 /** An Adaptive Card as JSON, ready to send or to return from an Action.Execute. */

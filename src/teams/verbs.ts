@@ -6,6 +6,8 @@ export const VERBS = {
   requestSupport: 'requestSupport',
   myRequests: 'myRequests',
   myQueue: 'myQueue',
+  openCases: 'openCases',
+  overdueCases: 'overdueCases',
   status: 'status',
   insights: 'insights',
   intakeStart: 'intakeStart',
@@ -29,5 +31,10 @@ export const VERBS = {
   triageRelease: 'triageRelease',
   triageReassign: 'triageReassign',
   schoolReply: 'schoolReply',
+  panelVote: 'panelVote',
+  panelDecide: 'panelDecide',
+  panelOpenCase: 'panelOpenCase',
+  panelAgenda: 'panelAgenda',
+  panelSchedule: 'panelSchedule',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

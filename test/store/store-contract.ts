@@ -3,6 +3,7 @@ import { describeCaseContract } from './contract/case-contract';
 import { describeDraftContract } from './contract/draft-contract';
 import { describeOutboxContract } from './contract/outbox-contract';
 import { describeReferenceStateContract } from './contract/reference-state-contract';
+import { describeReportingContract } from './contract/reporting-contract';
 
 /** What a contract run needs: a fresh, empty store and a way to dispose of it. */
 export type MakeStore = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
@@ -30,5 +31,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeDraftContract(store);
     describeOutboxContract(store);
     describeReferenceStateContract(store);
+    describeReportingContract(store);
   });
 }

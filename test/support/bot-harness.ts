@@ -18,6 +18,9 @@ export const PEOPLE = {
   tom: { aadObjectId: '00000000-0000-0000-0000-000000000108', name: 'Tom Hughes' },
   jo: { aadObjectId: '00000000-0000-0000-0000-000000000103', name: 'Jo Okafor' },
   ravi: { aadObjectId: '00000000-0000-0000-0000-000000000106', name: 'Ravi Kumar' },
+  chris: { aadObjectId: '00000000-0000-0000-0000-000000000104', name: 'Chris Evans' },
+  maya: { aadObjectId: '00000000-0000-0000-0000-000000000109', name: 'Maya Clarke' },
+  owen: { aadObjectId: '00000000-0000-0000-0000-000000000110', name: 'Owen Price' },
   stranger: { aadObjectId: '00000000-0000-0000-0000-0000000009ff', name: 'Robin Stranger' },
 } as const;
 export type PersonName = keyof typeof PEOPLE;
@@ -42,6 +45,8 @@ export interface BotHarness {
   execute(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** An Action.Execute from a card in the Duty channel. */
   executeInChannel(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** An Action.Execute from a card in the Panel channel (locally the team's General channel). */
+  executeInPanel(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** The bot being added to the person's personal chat. */
   install(who: PersonName): Promise<Partial<Activity>[]>;
   /** Closes the store if the harness opened it (a store passed in stays open, as across a restart). */
@@ -89,6 +94,18 @@ export async function startBotHarness(options: { clock?: Clock; store?: Store } 
           value: { action: { type: 'Action.Execute', verb, data } },
           conversation: { id: '19:front-door-duty@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: LOCAL_TENANT_ID, isGroup: true, name: '' },
           channelData: { tenant: { id: LOCAL_TENANT_ID }, team: { id: '19:isend-team@thread.tacv2' }, channel: { id: '19:front-door-duty@thread.tacv2' } },
+        },
+        verb,
+      ),
+    executeInPanel: (who, verb, data = {}) =>
+      invoke(
+        {
+          ...base(who),
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data } },
+          conversation: { id: '19:isend-team@thread.tacv2;messageid=2', conversationType: 'channel', tenantId: LOCAL_TENANT_ID, isGroup: true, name: '' },
+          channelData: { tenant: { id: LOCAL_TENANT_ID }, team: { id: '19:isend-team@thread.tacv2' }, channel: { id: '19:isend-team@thread.tacv2' } },
         },
         verb,
       ),

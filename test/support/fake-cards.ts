@@ -9,4 +9,6 @@ export const fakeCards: NotificationCards = {
   schoolUpdate: (view) => ({ type: 'AdaptiveCard', card: 'school-update', view }),
   schoolQuestion: (view) => ({ type: 'AdaptiveCard', card: 'school-question', view }),
   panelPost: (view) => ({ type: 'AdaptiveCard', card: 'panel-post', view }),
+  panelAgenda: (view) => ({ type: 'AdaptiveCard', card: 'panel-agenda', view }),
+  deadlineNotice: (view) => ({ type: 'AdaptiveCard', card: 'deadline-notice', view }),
 };

@@ -10,6 +10,7 @@ import { renderCard } from '../../src/teams/render-card';
 import { VALID_STEP_INPUTS } from '../support/intake-answers';
 import { storedRequestSchema } from '../../src/domain/intake';
 import { aCase } from '../store/mothers';
+import { aPanelAgendaView, aPanelPostView } from '../app/panel/panel-mothers';
 
 const VALID_ANSWERS_AS_STORED = storedRequestSchema.parse({ settingId: '900001', ...Object.assign({}, ...Object.values(VALID_STEP_INPUTS)) });
 import { helpCard, noticeCard, unknownUserCard, welcomeCard } from '../../src/teams/cards';
@@ -17,6 +18,7 @@ import type { CardName } from '../../src/teams/render-card';
 import { VERBS } from '../../src/teams/verbs';
 import { cardProblems } from '../support/adaptive-card-check';
 import { buttonTitles, cardText } from '../support/bot-harness';
+import { insightAndStatusCards } from './insight-card-samples';
 
 let data: ReferenceData;
 beforeAll(async () => {
@@ -91,8 +93,19 @@ function formCards(alex: Person): Pick<Record<CardName, unknown>, Exclude<CardNa
       kept: { services: 'eps' },
     }),
     'school-question': notificationCards.schoolQuestion({ ref: 'FD-2026-00001', askedBy: 'Sam Patel', question: 'What happens at lunchtime?', answer: '', error: '' }),
-    'panel-post': notificationCards.panelPost({ ref: 'FD-2026-00001', settingName: 'Oakfield', phase: 'primary', needLabel: 'Speech (SLCN)', panelDueText: 'Monday 21 December', escalatedBy: 'Sam Patel', summary: 'Complex', proposedPackage: 'EP and SALT' }),
+    'panel-post': notificationCards.panelPost(aPanelPostView()),
+    'panel-agenda': notificationCards.panelAgenda(aPanelAgendaView()),
+    'panel-schedule': renderCard('panel-schedule', { summary: '1 case waiting', cases: [{ title: 'FD-2026-00001 · Oakfield', value: 'FD-2026-00001' }], kept: { refs: '', meetingDate: '2026-12-15' }, errors: { refs: 'Choose at least one case', meetingDate: '' } }),
     'my-queue': renderCard('my-queue', { summary: '1 open request', items: [{ ref: 'FD-2026-00001', dueWords: 'due tomorrow', detail: 'Oakfield · SLCN' }] }),
+    'deadline-notice': notificationCards.deadlineNotice({
+      title: 'FD-2026-00001: first reply overdue',
+      text: 'The first reply to this request was due by Wednesday 9 December.',
+      tone: 'Attention',
+      facts: [{ label: 'Request', value: 'FD-2026-00001' }, { label: 'Due', value: 'Wednesday 9 December (overdue by 1 working day)' }],
+      ref: 'FD-2026-00001',
+      canOpen: true,
+    }),
+    ...insightAndStatusCards(),
   };
 }
 

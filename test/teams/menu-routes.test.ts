@@ -56,8 +56,8 @@ describe('welcome and menu', () => {
     expect(cardText(await bot.execute('priya', 'insights'))).toContain('Not available to you');
   });
 
-  it('says honestly that status look-ups are not built yet', async () => {
-    expect(cardText(await bot.execute('dana', 'status'))).toContain('Not available yet');
+  it('opens the status look-up from the menu button', async () => {
+    expect(cardText(await bot.execute('dana', 'status'))).toContain('Status of a request');
   });
 
   it('keeps the personal chat reference so the bot can write first later', async () => {

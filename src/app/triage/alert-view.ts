@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../domain/case-record';
-import { formatLongDate, londonDate, workingDayCalendar } from '../../domain/calendar';
+import { formatLongDate, londonDate, workingDayCalendar, type IsoDate, type WorkingDayCalendar } from '../../domain/calendar';
 import { NEED_LABELS, URGENCY_LABELS, needAreaOf } from '../../domain/intake';
 import type { Person } from '../../domain/reference';
 import type { Directory } from '../../ports/directory';
@@ -43,6 +43,15 @@ async function statusText(directory: Directory, record: CaseRecord): Promise<str
   }
 }
 
+/** The due date the Duty channel watches, in words ("… (overdue by 2 working days)"); none once the case has moved on. */
+function dueText(record: CaseRecord, calendar: WorkingDayCalendar, today: IsoDate): string {
+  const words = (what: string, due: IsoDate): string => `${what} due by ${formatLongDate(due, today)} (${calendar.describeDue(due, today)})`;
+  if ((record.status === 'submitted' || record.status === 'claimed') && record.firstResponseDue) return words('First reply', record.firstResponseDue);
+  if (record.status === 'panel' && record.panelDue) return words('Panel decision', record.panelDue);
+  if (record.status === 'awaiting-school') return 'The response clock is paused until the school answers';
+  return '';
+}
+
 function mentionsOf(people: Person[]): Array<{ id: string; name: string }> {
   return people.filter((p) => p.aadObjectId !== undefined).map((p) => ({ id: p.aadObjectId ?? p.id, name: p.name }));
 }
@@ -64,8 +73,7 @@ export async function dutyAlertView(directory: Directory, record: CaseRecord, no
       mentionText = manager ? `Nobody is on the rota now, so this goes to the duty manager: <at>${manager.name}</at>` : 'Nobody is on the rota now.';
     }
   }
-  const due = record.firstResponseDue;
-  const dueWords = due ? workingDayCalendar(settings.closureDays).describeDue(due, today) : '';
+  const calendar = workingDayCalendar(settings.closureDays);
   return {
     ref: record.ref,
     settingName: setting?.name ?? record.settingId,
@@ -73,7 +81,7 @@ export async function dutyAlertView(directory: Directory, record: CaseRecord, no
     needLabel: `${NEED_LABELS[record.primaryNeed]} (${record.primaryNeed})`,
     needArea: needAreaOf(record.primaryNeed).label,
     urgency: URGENCY_LABELS[record.urgency],
-    dueText: due ? `First reply due by ${formatLongDate(due, today)} (${dueWords})` : '',
+    dueText: dueText(record, calendar, today),
     channel: CHANNEL_WORDS[record.channel],
     statusText: await statusText(directory, record),
     claimable: record.status === 'submitted',

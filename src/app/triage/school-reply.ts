@@ -1,5 +1,6 @@
 import { applyAction, latestMessage } from '../../domain/case-lifecycle';
 import type { CaseRecord } from '../../domain/case-record';
+import { formatLongDate, londonDate, workingDayCalendar } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import { textField } from '../../domain/intake/fields';
 import { StoreConflictError } from '../../ports/store';
@@ -24,7 +25,11 @@ export async function answerSchoolQuestion(deps: TriageDeps, actor: Actor, ref: 
   if (!parsed.success) {
     return { kind: 'invalid', record: found.value, question, answer: typeof rawAnswer === 'string' ? rawAnswer.slice(0, 4000) : '', error: parsed.error.issues[0]?.message ?? 'Check your answer' };
   }
-  const record = applyAction(found.value, { type: 'school-reply', by: actor.key, at: deps.clock.now().toISOString(), answer: parsed.data });
+  const settings = await deps.directory.frontDoorSettings();
+  // The lifecycle moves the due dates later by exactly the working days the case waited for the school.
+  const now = deps.clock.now();
+  const record = applyAction(found.value, { type: 'school-reply', by: actor.key, at: now.toISOString(), answer: parsed.data }, workingDayCalendar(settings.closureDays));
+  const dueNow = record.firstResponseDue ? ` Your reply to the school is now due by ${formatLongDate(record.firstResponseDue, londonDate(now))}.` : '';
   const claimant = record.claimantKey;
   if (!claimant) throw new DomainError('CASE.WRONG_STATE', 'A case waiting for the school has a claimant');
   try {
@@ -32,7 +37,7 @@ export async function answerSchoolQuestion(deps: TriageDeps, actor: Actor, ref: 
       audit: [auditOf(deps, actor.key, 'case.school-replied', record)],
       outbox: [
         await alertUpdate(deps, record),
-        personalCard(deps, claimant, record, deps.cards.schoolUpdate({ title: `${record.ref}: the school has answered`, text: `${actor.person.name} answered your question. The response clock has started again.` })),
+        personalCard(deps, claimant, record, deps.cards.schoolUpdate({ title: `${record.ref}: the school has answered`, text: `${actor.person.name} answered your question. The response clock has started again.${dueNow}` })),
         personalCard(deps, claimant, record, deps.cards.triage(await triageView(deps, { key: claimant, roles: ['duty-professional'] }, record))),
       ],
     });

@@ -3,11 +3,10 @@ import { applyAction, type CaseAction } from '../../domain/case-lifecycle';
 import type { CaseRecord } from '../../domain/case-record';
 import { formatLongDate, londonDate, workingDayCalendar } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
-import { NEED_LABELS } from '../../domain/intake';
 import { textField } from '../../domain/intake/fields';
 import { StoreConflictError, type OutboxItem } from '../../ports/store';
-import { newOutboxItem } from '../outbox/notifications';
 import type { Actor } from '../actor';
+import { panelPost } from '../panel/panel-effects';
 import { nameOfKey } from './alert-view';
 import { alertUpdate, auditOf, personalCard, tellSchool } from './case-effects';
 import type { TriageDeps } from './triage-deps';
@@ -83,7 +82,7 @@ export async function triageCase(deps: TriageDeps, actor: Actor, ref: unknown, d
       break;
     }
   }
-  const record = applyAction(found.value, action);
+  const record = applyAction(found.value, action, workingDayCalendar(settings.closureDays));
   try {
     await deps.store.updateCase(record, found.version, {
       audit: [auditOf(deps, actor.key, `case.${decision}`, record, decision === 'route' ? { services: record.routedTo.join(',') } : {})],
@@ -98,7 +97,6 @@ export async function triageCase(deps: TriageDeps, actor: Actor, ref: unknown, d
 
 /** Who hears what after a decision. */
 async function notificationsFor(deps: TriageDeps, actor: Actor, record: CaseRecord, action: CaseAction): Promise<OutboxItem[]> {
-  const settings = await deps.directory.frontDoorSettings();
   const today = londonDate(deps.clock.now());
   switch (action.type) {
     case 'route': {
@@ -110,19 +108,9 @@ async function notificationsFor(deps: TriageDeps, actor: Actor, record: CaseReco
     case 'ask-school':
       return [personalCard(deps, record.requesterKey, record, deps.cards.schoolQuestion({ ref: record.ref, askedBy: actor.person.name, question: action.question, answer: '', error: '' }))];
     case 'escalate': {
-      const setting = await deps.directory.getSetting(record.settingId);
-      const panel = deps.cards.panelPost({
-        ref: record.ref,
-        settingName: setting?.name ?? record.settingId,
-        phase: record.phase,
-        needLabel: `${NEED_LABELS[record.primaryNeed]} (${record.primaryNeed})`,
-        panelDueText: formatLongDate(action.panelDue, today),
-        escalatedBy: actor.person.name,
-        summary: action.summary,
-        proposedPackage: action.proposedPackage,
-      });
+      // The Panel channel's voting card, kept under panel:<ref> so each vote updates it.
       return [
-        newOutboxItem(deps, 'channel-post', settings.teams.panelChannelId, { card: { ...panel, type: 'AdaptiveCard' }, alertKey: `panel:${record.ref}` }, record.ref),
+        await panelPost(deps, record),
         tellSchool(deps, record, `${record.ref}: going to the panel`, `Your request needs support from more than one service, so it goes to a panel of service managers. They will decide by ${formatLongDate(action.panelDue, today)}.`),
       ];
     }

@@ -7,6 +7,7 @@ import { deleteDoc, etagOf, queryAll, readDoc, runBatch, toJsonObject } from './
 import { cosmosCall, cosmosStatus } from './cosmos-errors';
 import { auditDoc, outboxDoc } from './cosmos-outbox';
 import { nextCounterValue } from './cosmos-counter';
+import { recordTally } from './cosmos-tallies';
 
 /**
  * submissionKey uniqueness. Cosmos DB ids are unique only within a partition and a case lives in
@@ -60,11 +61,19 @@ export function cosmosCaseStore(cases: Container, counters: Container): CaseStor
     return undefined;
   }
 
+  /**
+   * Sets the case's entry in its month's tally document once the case is written. The entry is
+   * derived data: a failure here must not turn a saved case into an error the caller retries, so it
+   * is dropped; the case's next write sets the entry again (see cosmos-tallies.ts).
+   */
+  const keepTally = (record: CaseRecord) => recordTally(counters, record).catch(() => undefined);
+
   async function create(record: CaseRecord, effects: CaseWriteEffects | undefined) {
     const earlier = await claimSubmission(record);
     if (earlier) return { case: earlier, created: false };
     try {
       const [etag] = await runBatch(cases, record.ref, [{ operationType: 'Create', resourceBody: caseDoc(record) }, ...effectOperations(effects)], `create case ${record.ref}`);
+      await keepTally(record);
       return { case: { value: caseRecordSchema.parse(record), version: etag ?? etagOf(await readDoc(cases, record.ref, record.ref)) }, created: true };
     } catch (error) {
       // Free the key for a retry; if even that fails, the marker goes stale and is taken over later.
@@ -76,6 +85,7 @@ export function cosmosCaseStore(cases: Container, counters: Container): CaseStor
   async function update(record: CaseRecord, expectedVersion: string, effects: CaseWriteEffects | undefined) {
     const replace: OperationInput = { operationType: 'Replace', id: record.ref, resourceBody: caseDoc(record), ifMatch: expectedVersion };
     const [etag] = await runBatch(cases, record.ref, [replace, ...effectOperations(effects)], `update case ${record.ref}`);
+    await keepTally(record);
     return { value: caseRecordSchema.parse(record), version: etag ?? etagOf(await readDoc(cases, record.ref, record.ref)) };
   }
 

@@ -5,6 +5,7 @@ import { cosmosDraftAndConversationStore } from './cosmos-drafts';
 import { cosmosCall } from './cosmos-errors';
 import { cosmosOutboxAndAuditStore } from './cosmos-outbox';
 import { cosmosReferenceStore } from './cosmos-reference';
+import { cosmosReportingStore } from './cosmos-reporting';
 import { cosmosStateAndAccessStore } from './cosmos-state';
 
 /** The Store on already-connected Cosmos DB handles. */
@@ -12,6 +13,7 @@ export function cosmosStoreOn(handles: CosmosHandles): Store {
   const { containers } = handles;
   return {
     ...cosmosCaseStore(containers.cases, containers.counters),
+    ...cosmosReportingStore(containers.cases, containers.counters),
     ...cosmosOutboxAndAuditStore(containers.cases),
     ...cosmosDraftAndConversationStore(containers.drafts, containers.conversations),
     ...cosmosReferenceStore(containers.reference),

@@ -7,6 +7,15 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * The London date of submitted_at (an ISO instant in UTC): British Summer Time runs from 01:00 UTC
+ * on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+ */
+const LONDON_DATE_SQL = `(CASE
+  WHEN submitted_at >= date(substr(submitted_at, 1, 4) || '-03-25', 'weekday 0') || 'T01:00:00'
+   AND submitted_at < date(substr(submitted_at, 1, 4) || '-10-25', 'weekday 0') || 'T01:00:00'
+  THEN date(submitted_at, '+1 hour') ELSE date(submitted_at) END)`;
+
 /** Every schema change, oldest first. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -65,6 +74,25 @@ export const MIGRATIONS: readonly Migration[] = [
         doc TEXT NOT NULL
       );
       CREATE INDEX access_requests_by_status ON access_requests (status, requested_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'reporting columns and index',
+    // Virtual columns read from the stored document (so no write path changes and old rows count
+    // too), and one covering index: an insight card is a GROUP BY over an index range.
+    sql: `
+      ALTER TABLE cases ADD COLUMN submitted_month TEXT GENERATED ALWAYS AS (substr(${LONDON_DATE_SQL}, 1, 7)) VIRTUAL;
+      ALTER TABLE cases ADD COLUMN phase TEXT GENERATED ALWAYS AS (json_extract(doc, '$.phase')) VIRTUAL;
+      ALTER TABLE cases ADD COLUMN primary_need TEXT GENERATED ALWAYS AS (json_extract(doc, '$.primaryNeed')) VIRTUAL;
+      ALTER TABLE cases ADD COLUMN routed INTEGER GENERATED ALWAYS AS (coalesce(json_array_length(doc, '$.routedTo'), 0) > 0) VIRTUAL;
+      ALTER TABLE cases ADD COLUMN to_panel INTEGER GENERATED ALWAYS AS (json_extract(doc, '$.panelDue') IS NOT NULL) VIRTUAL;
+      ALTER TABLE cases ADD COLUMN first_response_days INTEGER GENERATED ALWAYS AS (json_extract(doc, '$.measures.firstResponseWorkingDays')) VIRTUAL;
+      ALTER TABLE cases ADD COLUMN within_set_time INTEGER GENERATED ALWAYS AS (json_extract(doc, '$.measures.withinSetTime')) VIRTUAL;
+      CREATE INDEX cases_for_insight ON cases (
+        submitted_at, submitted_month, phase, primary_need, status, routed, to_panel, first_response_days, within_set_time
+      );
+      CREATE INDEX cases_by_submitted ON cases (submitted_at, ref);
     `,
   },
 ];

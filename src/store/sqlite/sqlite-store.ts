@@ -4,12 +4,14 @@ import { openSqliteDatabase } from './sqlite-database';
 import { sqliteDraftAndConversationStore } from './sqlite-drafts';
 import { sqliteOutboxAndAuditStore } from './sqlite-outbox';
 import { sqliteReferenceStateStore } from './sqlite-reference-state';
+import { sqliteReportingStore } from './sqlite-reporting';
 
 /** The embedded store: one SQLite file (or ':memory:'), safe for several processes on one file. */
 export function openSqliteStore(path: string): Store {
   const db = openSqliteDatabase(path);
   return {
     ...sqliteCaseStore(db),
+    ...sqliteReportingStore(db),
     ...sqliteDraftAndConversationStore(db),
     ...sqliteOutboxAndAuditStore(db),
     ...sqliteReferenceStateStore(db),

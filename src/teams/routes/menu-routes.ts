@@ -18,7 +18,7 @@ async function personFor(context: TurnContext, deps: BotDeps): Promise<Person | 
   return identity ? deps.directory.findPerson(identity) : undefined;
 }
 
-async function menuOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {
+export async function menuOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {
   const [actor, settings] = await Promise.all([actorFor(deps.directory, identityOf(context)), deps.directory.frontDoorSettings()]);
   if (!actor) return unknownUserCard(settings);
   const [latest] = mayUse(actor.person.roles, 'requestSupport') ? await listOwnDrafts(deps, actor) : [];
@@ -32,10 +32,7 @@ async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<Adapt
 }
 
 /** Features whose cards arrive in later releases: an honest answer, after the role check. */
-const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport' | 'myRequests' | 'myQueue'>, string> = {
-  status: 'Status look-ups are not available in Teams yet.',
-  insights: 'Insight cards are not available in Teams yet.',
-};
+const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport' | 'myRequests' | 'myQueue' | 'status' | 'insights'>, string> = {};
 
 /** Welcome, help and the menu: what anyone sees on install or when they say anything. */
 export function registerMenuRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
