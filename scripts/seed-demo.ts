@@ -1,7 +1,8 @@
 import { loadConfig } from '../src/config';
-import { addCalendarDays, isWeekend, workingDayCalendar } from '../src/domain/calendar';
+import { addCalendarDays, isWeekend, londonDate, workingDayCalendar } from '../src/domain/calendar';
 import { NEW_CASE_DEFAULTS, type CaseRecord, type CaseStatus, type NeedCode, type Phase } from '../src/domain/case-record';
 import { londonMidnight } from '../src/domain/insights/case-facts';
+import { tallyOf, type PanelState, type PanelVote, type VoteChoice } from '../src/domain/panel';
 import { formatReference } from '../src/domain/reference-number';
 import { openStore } from '../src/store/open-store';
 import type { Store } from '../src/ports/store';
@@ -43,6 +44,8 @@ export interface SeedOptions {
 /** Synthetic cases over four school years: seasonal demand, term-time weekdays, realistic mixes, no pupil details. */
 export function* syntheticCases(options: SeedOptions): Generator<CaseRecord> {
   const random = randomSource(options.seed);
+  // Panel decisions draw from their own source, so their details do not shift the other cases' draws.
+  const panelRandom = randomSource(options.seed + 0x9e3779b9);
   const calendar = workingDayCalendar();
   const start = `${Number(options.until.slice(0, 4)) - 4}-09-01`;
   const days: Array<{ date: string; weight: number }> = [];
@@ -61,7 +64,7 @@ export function* syntheticCases(options: SeedOptions): Generator<CaseRecord> {
       const year = Number(day.date.slice(0, 4));
       const n = (perYear.get(year) ?? 0) + 1;
       perYear.set(year, n);
-      yield syntheticCase(random, options, formatReference(year, n), day.date, calendar);
+      yield syntheticCase(random, panelRandom, options, formatReference(year, n), day.date, calendar);
     }
   }
   const last = days[days.length - 1]?.date ?? options.until;
@@ -69,11 +72,53 @@ export function* syntheticCases(options: SeedOptions): Generator<CaseRecord> {
     const year = Number(last.slice(0, 4));
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    yield syntheticCase(random, options, formatReference(year, n), last, calendar);
+    yield syntheticCase(random, panelRandom, options, formatReference(year, n), last, calendar);
   }
 }
 
-function syntheticCase(random: () => number, options: SeedOptions, ref: string, date: string, calendar: ReturnType<typeof workingDayCalendar>): CaseRecord {
+/** Share of the panel's decisions that agree a package; the rest are "not agreed" with alternative advice. */
+export const DEMO_AGREED_SHARE = 0.8;
+const PANEL_MEMBERS = ['demo:panel-1', 'demo:panel-2', 'demo:panel-3', 'demo:panel-4', 'demo:panel-5'];
+
+/** A decided panel's record: quorate votes leaning the way it went, and the chair's decision with its figures. */
+function decidedPanel(random: () => number, escalatedAt: string, panelDue: string, options: SeedOptions, calendar: ReturnType<typeof workingDayCalendar>): PanelState {
+  const agreed = random() < DEMO_AGREED_SHARE;
+  const escalatedOn = londonDate(new Date(escalatedAt));
+  const planned = calendar.addWorkingDaysToDate(escalatedOn, 2 + Math.floor(random() * 12));
+  const decidedOn = planned > options.until ? options.until : planned;
+  const at = new Date(Math.max(Date.parse(escalatedAt) + 3_600_000, Date.parse(londonMidnight(decidedOn)) + 14 * 3_600_000)).toISOString();
+  const lean: ReadonlyArray<readonly [VoteChoice, number]> = agreed ? [['support', 70], ['support-with-changes', 25], ['do-not-support', 5]] : [['do-not-support', 70], ['support-with-changes', 20], ['support', 10]];
+  const votes: PanelVote[] = PANEL_MEMBERS.slice(0, 3 + Math.floor(random() * 3)).map((byKey) => {
+    const choice = pick(random, lean);
+    return { byKey, choice, comment: choice === 'support' ? '' : 'Demo comment', at: escalatedAt };
+  });
+  const serviceCount = agreed ? 1 + Math.floor(random() * 2) : 0;
+  const services = [...new Set(Array.from({ length: serviceCount }, () => options.serviceIds[Math.floor(random() * options.serviceIds.length)] ?? 'educational-psychology'))];
+  const tally = tallyOf(votes);
+  return {
+    votes,
+    meetingDate: null,
+    meetingReminded: null,
+    decision: {
+      at,
+      byKey: PANEL_MEMBERS[0] ?? 'demo:panel-1',
+      outcome: agreed ? 'agreed' : 'not-agreed',
+      package: services.map((serviceId) => ({ serviceId, action: 'Demo support', lead: 'Demo lead' })),
+      schoolWords: agreed ? 'Demo: the package agreed.' : 'Demo: the alternative advice.',
+      measures: {
+        escalatedAt,
+        hoursToDecision: Math.round((Date.parse(at) - Date.parse(escalatedAt)) / 360_000) / 10,
+        workingDaysToDecision: calendar.workingDaysBetween(escalatedOn, decidedOn),
+        withinSetTime: decidedOn <= panelDue,
+        outcome: agreed ? 'agreed' : 'not-agreed',
+        services,
+        votes: { support: tally.support, supportWithChanges: tally.supportWithChanges, doNotSupport: tally.doNotSupport },
+      },
+    },
+  };
+}
+
+function syntheticCase(random: () => number, panelRandom: () => number, options: SeedOptions, ref: string, date: string, calendar: ReturnType<typeof workingDayCalendar>): CaseRecord {
   const submittedAt = new Date(Date.parse(londonMidnight(date)) + (8 + random() * 9) * 3_600_000).toISOString();
   const due = calendar.addWorkingDaysToDate(date, 2);
   const age = (Date.parse(options.until) - Date.parse(date)) / 86_400_000;
@@ -87,8 +132,11 @@ function syntheticCase(random: () => number, options: SeedOptions, ref: string, 
       ? pick(random, [['routed', 35], ['advised', 30], ['awaiting-school', 15], ['panel', panelShare * 100], ['claimed', 10]])
       : pick(random, [['routed', 44], ['advised', 28], ['decided', panelShare * 100], ['withdrawn', 5], ['closed', 7]]);
   const toPanel = outcome === 'panel' || outcome === 'decided';
-  const services = outcome === 'routed' || (outcome === 'decided' && random() < 0.7) ? [options.serviceIds[Math.floor(random() * options.serviceIds.length)] ?? 'educational-psychology'] : [];
+  const services = outcome === 'routed' ? [options.serviceIds[Math.floor(random() * options.serviceIds.length)] ?? 'educational-psychology'] : [];
   const firstResponseAt = answered ? new Date(Date.parse(submittedAt) + days * 86_400_000 * 1.4).toISOString() : null;
+  const panelDue = toPanel ? calendar.addWorkingDaysToDate(date, 12) : null;
+  // The escalation is the school's first response; a decided panel leaves its services in the package.
+  const panel = outcome === 'decided' && firstResponseAt !== null && panelDue !== null ? decidedPanel(panelRandom, firstResponseAt, panelDue, options, calendar) : NEW_CASE_DEFAULTS.panel;
   return {
     ref,
     submissionKey: `demo:${ref}`,
@@ -101,16 +149,17 @@ function syntheticCase(random: () => number, options: SeedOptions, ref: string, 
     primaryNeed: pick(random, NEEDS),
     urgency: pick(random, [['routine', 80], ['soon', 15], ['urgent', 5]] as const),
     submittedAt,
-    updatedAt: firstResponseAt ?? submittedAt,
+    updatedAt: panel.decision?.at ?? firstResponseAt ?? submittedAt,
     firstResponseDue: due,
     request: { demo: true },
     ...NEW_CASE_DEFAULTS,
     claimedAt: outcome === 'submitted' ? null : submittedAt,
     firstResponseAt,
     routedTo: services,
-    panelDue: toPanel ? calendar.addWorkingDaysToDate(date, 12) : null,
+    panelDue,
     withdrawal: outcome === 'withdrawn' ? { at: firstResponseAt ?? submittedAt, byKey: 'demo:requester', reason: 'Demo' } : null,
     measures: answered ? { firstResponseWorkingDays: days, firstResponseHours: Math.round(days * 24 * 1.4 * 10) / 10, withinSetTime: days <= 2, pausedWorkingDays: 0 } : null,
+    panel,
   };
 }
 

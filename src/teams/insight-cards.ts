@@ -47,14 +47,26 @@ const days = (n: number | undefined) => (n === undefined ? 'none yet' : plural(n
 const list = (parts: string[]) => (parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
 const AXES = { xAxis: '', yAxis: 'Requests' };
 
-/** The insights card: six charts, each with its figures in a sentence for clients that draw no charts. */
+/** The panel's outcomes in a sentence: agreed against not agreed, and how many still wait. */
+function panelOutcomeWords(o: InsightFigures['panelOutcomes']): string {
+  const waiting = o.awaiting > 0 ? ` ${plural(o.awaiting, 'request')} still ${o.awaiting === 1 ? 'waits' : 'wait'} for a decision.` : '';
+  if (o.agreed + o.notAgreed === 0) return o.awaiting > 0 ? `The panel has decided none yet.${waiting}` : 'The panel decided no requests in this period.';
+  return `The panel agreed a package for ${o.agreed} and did not agree ${o.notAgreed} (${o.agreedShare ?? 0}% agreed).${waiting}`;
+}
+
+/** The insights card: eight charts, each with its figures in a sentence for clients that draw no charts. */
 export function insightsCard(f: InsightFigures, firstResponseDays: number): AdaptiveCardJson {
   const [topNeed, secondNeed] = f.byNeed;
   const busiest = [...f.byMonth].sort((a, b) => b.count - a.count)[0];
   const routeSlices = (Object.entries(f.routes) as Array<[Route, number]>).filter(([, n]) => n > 0).map(([route, value]) => ({ legend: ROUTE_WORDS[route], value }));
   const panelMonths = f.panelByMonth.filter((m) => m.share !== undefined);
   const [firstPanel, lastPanel] = [panelMonths[0], panelMonths[panelMonths.length - 1]];
-  const unmetTotal = f.unmet.panelNoService + f.unmet.closedNoService;
+  const unmetTotal = f.unmet.panelNotAgreed + f.unmet.closedNoService;
+  const outcomeSlices = [
+    { legend: 'Package agreed', value: f.panelOutcomes.agreed },
+    { legend: 'Not agreed', value: f.panelOutcomes.notAgreed },
+    { legend: 'Awaiting decision', value: f.panelOutcomes.awaiting },
+  ].filter((slice) => slice.value > 0);
   const sections: InsightSection[] = [
     {
       kind: 'bar',
@@ -111,6 +123,13 @@ export function insightsCard(f: InsightFigures, firstResponseDays: number): Adap
           : 'No requests in this period.',
     },
     {
+      kind: 'donut',
+      title: 'Panel outcomes',
+      ...AXES,
+      slices: outcomeSlices,
+      summary: panelOutcomeWords(f.panelOutcomes),
+    },
+    {
       kind: 'bar',
       title: 'Unmet need',
       ...AXES,
@@ -119,7 +138,7 @@ export function insightsCard(f: InsightFigures, firstResponseDays: number): Adap
       summary:
         unmetTotal === 0
           ? 'No request ended without a service in this period.'
-          : `${plural(unmetTotal, 'request')} ended with no service: ${f.unmet.panelNoService} where the panel agreed none, ${f.unmet.closedNoService} closed with none fitted. Most for ${f.unmet.byNeed[0]?.need ?? ''}.`,
+          : `${plural(unmetTotal, 'request')} ended with no service: ${f.unmet.panelNotAgreed} where the panel did not agree a package, ${f.unmet.closedNoService} closed with none fitted. Most for ${f.unmet.byNeed[0]?.need ?? ''}.`,
     },
   ];
   return renderCard('insights', {

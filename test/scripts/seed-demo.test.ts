@@ -32,6 +32,26 @@ describe('npm run seed:demo', () => {
     expect(cases.filter((c) => c.status === 'submitted').every((c) => c.submittedAt >= '2026-11-01')).toBe(true);
   });
 
+  it('gives every decided panel case a valid decision: mostly a package agreed, some not agreed', () => {
+    const decided = cases.filter((c) => c.status === 'decided');
+    expect(decided.length).toBeGreaterThan(100);
+    for (const c of decided) expect(caseRecordSchema.parse(c)).toEqual(c);
+    const outcomes = decided.map((c) => c.panel.decision?.outcome);
+    const agreed = outcomes.filter((o) => o === 'agreed').length;
+    const notAgreed = outcomes.filter((o) => o === 'not-agreed').length;
+    expect(agreed + notAgreed).toBe(decided.length);
+    expect(agreed / decided.length).toBeGreaterThan(0.65);
+    expect(notAgreed / decided.length).toBeGreaterThan(0.1);
+    for (const c of decided) {
+      const d = c.panel.decision;
+      expect(d?.package.length ?? 0).toBe(d?.outcome === 'agreed' ? d.measures.services.length : 0);
+      if (d?.outcome === 'agreed') expect(d.package.length).toBeGreaterThan(0);
+      expect(c.panel.votes.length).toBeGreaterThanOrEqual(3);
+      expect(d !== null && d !== undefined && d.at >= (c.firstResponseAt ?? '') && d.at.slice(0, 10) <= OPTIONS.until).toBe(true);
+    }
+    expect(cases.filter((c) => c.status !== 'decided').every((c) => c.panel.decision === null)).toBe(true);
+  });
+
   it('holds no pupil details', () => {
     expect(cases.every((c) => JSON.stringify(c.request) === '{"demo":true}')).toBe(true);
   });

@@ -3,7 +3,7 @@ import type { Container } from '@azure/cosmos';
 import { connectCosmos, type CosmosHandles } from '../../src/store/cosmos/cosmos-client';
 import { cosmosReportingStore } from '../../src/store/cosmos/cosmos-reporting';
 import { cosmosStoreOn } from '../../src/store/cosmos/cosmos-store';
-import { monthsOf } from '../../src/store/cosmos/cosmos-tallies';
+import { monthsOf, tallyEntry } from '../../src/store/cosmos/cosmos-tallies';
 import { startCosmosServer } from '../support/cosmos-server';
 import { aCase } from './mothers';
 
@@ -81,6 +81,25 @@ describe('Cosmos DB insight tallies', () => {
     await store.updateCase({ ...claimed.value, status: 'advised' }, claimed.version);
     const tallies = await store.tallyCases({ from: '2024-05-01T00:00:00.000Z', to: '2024-06-01T00:00:00.000Z' });
     expect(tallies.map((t) => [t.status, t.count])).toEqual([['advised', 1]]);
+  });
+
+  it("carries the panel's outcome in each case's entry, and reads entries written before it as no outcome", async () => {
+    const store = cosmosStoreOn(handles);
+    const decision = { at: '2023-02-20T15:00:00.000Z', byKey: 'tenant:chair', outcome: 'not-agreed' as const, package: [], schoolWords: 'Advice' };
+    const measures = { escalatedAt: '2023-02-06T10:00:00.000Z', hoursToDecision: 341, workingDaysToDecision: 10, withinSetTime: true, outcome: 'not-agreed' as const, services: [], votes: { support: 0, supportWithChanges: 1, doNotSupport: 2 } };
+    const notAgreed = aCase({ submittedAt: '2023-02-03T10:00:00.000Z', status: 'decided', panelDue: '2023-02-21', panel: { votes: [], meetingDate: null, meetingReminded: null, decision: { ...decision, measures } } });
+    expect(tallyEntry(notAgreed).split('|')).toHaveLength(9);
+    expect(tallyEntry(notAgreed).endsWith('|not-agreed')).toBe(true);
+    await store.createCase(notAgreed);
+    // An entry as written before the outcome was kept: eight fields.
+    await handles.containers.counters.item('tally-2023-02', 'tally-2023-02').patch([{ op: 'set', path: '/cases/FD-2023-09999', value: '2023-02-06T10:00:00.000Z|primary|ASD|decided|0|1|2|1' }]);
+
+    const tallies = await store.tallyCases({ from: '2023-02-01T00:00:00.000Z', to: '2023-03-01T00:00:00.000Z' });
+
+    expect(tallies.map((t) => [t.primaryNeed, t.status, t.panelOutcome, t.count])).toEqual([
+      ['ASD', 'decided', null, 1],
+      ['SLCN', 'decided', 'not-agreed', 1],
+    ]);
   });
 
   it('reads the London months a range touches', () => {

@@ -7,8 +7,8 @@ import { aCase } from '../store/mothers';
 export function insightAndStatusCards(): Record<'insights' | 'status' | 'status-lookup' | 'status-list' | 'status-suggestions', AdaptiveCardJson> {
   const record = aCase({ ref: 'FD-2026-00001', status: 'routed', routedTo: ['educational-psychology'], panelDue: '2026-12-21' });
   const tallies = [
-    { month: '2026-10', phase: 'primary' as const, primaryNeed: 'SEMH' as const, status: 'routed' as const, routed: true, panel: false, firstResponseDays: 1, withinSetTime: true, count: 4 },
-    { month: '2026-11', phase: 'secondary' as const, primaryNeed: 'ASD' as const, status: 'decided' as const, routed: false, panel: true, firstResponseDays: 3, withinSetTime: false, count: 1 },
+    { month: '2026-10', phase: 'primary' as const, primaryNeed: 'SEMH' as const, status: 'routed' as const, routed: true, panel: false, panelOutcome: null, firstResponseDays: 1, withinSetTime: true, count: 4 },
+    { month: '2026-11', phase: 'secondary' as const, primaryNeed: 'ASD' as const, status: 'decided' as const, routed: false, panel: true, panelOutcome: 'not-agreed' as const, firstResponseDays: 3, withinSetTime: false, count: 1 },
   ];
   return {
     insights: insightsCard(insightFigures({ from: '2026-09-01', to: '2026-12-31', label: 'Autumn term 2026' }, tallies), 2),

@@ -11,7 +11,7 @@ import { rangeOf } from './build-insights';
 export const REPORT_COLUMNS = [
   'ref', 'submitted_on', 'month', 'setting_id', 'phase', 'primary_need', 'need_area', 'urgency', 'channel', 'status', 'route',
   'claimed_on', 'first_response_on', 'first_response_working_days', 'within_set_time', 'paused_working_days', 'services', 'went_to_panel',
-  'panel_due', 'withdrawn_on', 'unmet_need',
+  'panel_due', 'panel_outcome', 'withdrawn_on', 'unmet_need',
 ] as const;
 
 const dateOf = (instant: string | null) => (instant ? londonDate(new Date(instant)) : '');
@@ -24,7 +24,7 @@ export function reportRow(record: CaseRecord): string[] {
     record.ref, dateOf(record.submittedAt), facts.month, record.settingId, record.phase, record.primaryNeed, needAreaOf(record.primaryNeed).label,
     record.urgency, record.channel, record.status, routeOf(facts), dateOf(record.claimedAt), dateOf(record.firstResponseAt),
     m ? String(m.firstResponseWorkingDays) : '', m ? (m.withinSetTime ? 'yes' : 'no') : '', m ? String(m.pausedWorkingDays) : '',
-    record.routedTo.join(';'), facts.panel ? 'yes' : 'no', record.panelDue ?? '', dateOf(record.withdrawal?.at ?? null), unmetKind(facts) ?? '',
+    record.routedTo.join(';'), facts.panel ? 'yes' : 'no', record.panelDue ?? '', facts.panelOutcome ?? '', dateOf(record.withdrawal?.at ?? null), unmetKind(facts) ?? '',
   ];
 }
 
@@ -50,7 +50,11 @@ export function summaryLines(f: InsightFigures): string[] {
     ['first_response_p90_working_days', f.response.p90],
     ['first_response_within_set_time_percent', f.response.withinShare],
     ...f.panelByMonth.map((m): [string, number | undefined] => [`panel_percent:${m.month}`, m.share]),
-    ['unmet:panel_no_service', f.unmet.panelNoService],
+    ['panel_outcome:agreed', f.panelOutcomes.agreed],
+    ['panel_outcome:not_agreed', f.panelOutcomes.notAgreed],
+    ['panel_outcome:awaiting', f.panelOutcomes.awaiting],
+    ['panel_outcome_agreed_percent', f.panelOutcomes.agreedShare],
+    ['unmet:panel_not_agreed', f.unmet.panelNotAgreed],
     ['unmet:closed_no_service', f.unmet.closedNoService],
   ];
   return [csvLine(['metric', 'value']), ...rows.map(([metric, value]) => csvLine([metric, value === undefined ? '' : String(value)]))];

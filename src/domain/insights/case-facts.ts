@@ -11,6 +11,7 @@ export function caseFacts(record: CaseRecord): Omit<CaseTally, 'count'> {
     status: record.status,
     routed: record.routedTo.length > 0,
     panel: record.panelDue !== null,
+    panelOutcome: record.panel.decision?.outcome ?? null,
     firstResponseDays: record.measures?.firstResponseWorkingDays ?? null,
     withinSetTime: record.measures?.withinSetTime ?? null,
   };

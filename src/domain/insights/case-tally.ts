@@ -1,4 +1,5 @@
 import type { CaseStatus, NeedCode, Phase } from '../case-record';
+import type { PanelOutcome } from '../panel';
 
 /**
  * A group of cases that share every fact the insight figures use, and how many there are.
@@ -15,6 +16,8 @@ export interface CaseTally {
   routed: boolean;
   /** Escalated to the panel (a panel due date was set). */
   panel: boolean;
+  /** The panel's recorded decision ('agreed' a package or 'not-agreed'), or null before one. */
+  panelOutcome: PanelOutcome | null;
   /** Working days to the first response, or null before the school has had one. */
   firstResponseDays: number | null;
   /** Whether that first response came within the set time; null before it. */
@@ -30,7 +33,7 @@ export interface SubmittedRange {
 
 /** The key of a tally's group: equal keys are the same group. */
 export function tallyKey(t: Omit<CaseTally, 'count'>): string {
-  return [t.month, t.phase, t.primaryNeed, t.status, t.routed ? 1 : 0, t.panel ? 1 : 0, t.firstResponseDays ?? '', t.withinSetTime === null ? '' : t.withinSetTime ? 1 : 0].join('|');
+  return [t.month, t.phase, t.primaryNeed, t.status, t.routed ? 1 : 0, t.panel ? 1 : 0, t.panelOutcome ?? '', t.firstResponseDays ?? '', t.withinSetTime === null ? '' : t.withinSetTime ? 1 : 0].join('|');
 }
 
 /** Tallies with the same key merged, counts added; in key order so both adapters agree. */

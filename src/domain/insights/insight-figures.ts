@@ -22,10 +22,18 @@ export function routeOf(t: Pick<CaseTally, 'status' | 'routed' | 'panel'>): Rout
   return 'no-service';
 }
 
-/** Unmet need, as the cases record it: the panel ended without a service, or a case closed with none. */
-export function unmetKind(t: Pick<CaseTally, 'status' | 'routed' | 'panel'>): 'panel-no-service' | 'closed-no-service' | undefined {
-  if (t.routed || t.status === 'withdrawn') return undefined;
-  if (t.panel && (t.status === 'decided' || t.status === 'closed')) return 'panel-no-service';
+/** The kinds of unmet need: the panel did not agree a package, or a case ended with no service fitted. */
+export type UnmetKind = 'panel-not-agreed' | 'closed-no-service';
+
+/**
+ * Unmet need, as the cases record it: the panel's decision was "not agreed" (whatever else happened,
+ * unless withdrawn), or a case ended with no service, advice, agreed package or panel outcome.
+ */
+export function unmetKind(t: Pick<CaseTally, 'status' | 'routed' | 'panel' | 'panelOutcome'>): UnmetKind | undefined {
+  if (t.status === 'withdrawn') return undefined;
+  if (t.panelOutcome === 'not-agreed') return 'panel-not-agreed';
+  if (t.routed || t.panelOutcome === 'agreed') return undefined;
+  if (t.panel) return t.status === 'closed' ? 'closed-no-service' : undefined;
   return routeOf(t) === 'no-service' ? 'closed-no-service' : undefined;
 }
 
@@ -47,7 +55,9 @@ export interface InsightFigures {
     histogram: Array<{ days: number; count: number }>;
   };
   panelByMonth: Array<{ month: string; cases: number; panel: number; share: number | undefined }>;
-  unmet: { panelNoService: number; closedNoService: number; byNeed: Array<{ need: NeedCode; count: number }> };
+  /** What the panel decided on the period's cases: a package agreed, not agreed, or no decision yet. */
+  panelOutcomes: { agreed: number; notAgreed: number; awaiting: number; agreedShare: number | undefined };
+  unmet: { panelNotAgreed: number; closedNoService: number; byNeed: Array<{ need: NeedCode; count: number }> };
 }
 
 const countBy = <K extends string>(keys: readonly K[], tallies: readonly CaseTally[], keyOf: (t: CaseTally) => K) => {
@@ -59,6 +69,7 @@ const countBy = <K extends string>(keys: readonly K[], tallies: readonly CaseTal
 /** The figures from the store's tallies for the period (tallies outside its months are ignored). */
 export function insightFigures(period: Period, tallies: readonly CaseTally[]): InsightFigures {
   const months = monthsIn(period);
+  const sum = (list: readonly CaseTally[]) => list.reduce((total, t) => total + t.count, 0);
   const inPeriod = tallies.filter((t) => months.includes(t.month));
   const needs = countBy(NEED_CODES, inPeriod, (t) => t.primaryNeed);
   const phases = countBy(PHASES, inPeriod, (t) => t.phase);
@@ -70,8 +81,9 @@ export function insightFigures(period: Period, tallies: readonly CaseTally[]): I
   const answeredCount = answered.reduce((sum, t) => sum + t.count, 0);
   const within = answered.filter((t) => t.withinSetTime === true).reduce((sum, t) => sum + t.count, 0);
   const unmet = inPeriod.filter((t) => unmetKind(t) !== undefined);
+  const agreed = sum(inPeriod.filter((t) => t.panelOutcome === 'agreed'));
+  const notAgreed = sum(inPeriod.filter((t) => t.panelOutcome === 'not-agreed'));
   const unmetNeeds = countBy(NEED_CODES, unmet, (t) => t.primaryNeed);
-  const sum = (list: readonly CaseTally[]) => list.reduce((total, t) => total + t.count, 0);
   const nonZeroByCount = <K extends string>(counts: Map<K, number>) =>
     [...counts].filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
 
@@ -95,8 +107,14 @@ export function insightFigures(period: Period, tallies: readonly CaseTally[]): I
       const panel = panelPerMonth.get(month) ?? 0;
       return { month, cases, panel, share: percentage(panel, cases) };
     }),
+    panelOutcomes: {
+      agreed,
+      notAgreed,
+      awaiting: sum(inPeriod.filter((t) => t.panel && t.panelOutcome === null && t.status === 'panel')),
+      agreedShare: percentage(agreed, agreed + notAgreed),
+    },
     unmet: {
-      panelNoService: sum(unmet.filter((t) => unmetKind(t) === 'panel-no-service')),
+      panelNotAgreed: sum(unmet.filter((t) => unmetKind(t) === 'panel-not-agreed')),
       closedNoService: sum(unmet.filter((t) => unmetKind(t) === 'closed-no-service')),
       byNeed: nonZeroByCount(unmetNeeds).map(([need, count]) => ({ need, count })),
     },

@@ -95,6 +95,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_by_submitted ON cases (submitted_at, ref);
     `,
   },
+  {
+    version: 3,
+    name: 'panel outcome column',
+    // The panel's decision ('agreed' or 'not-agreed'), read from the document like migration 2's
+    // columns. The covering index is rebuilt with it (same name, so the tally query keeps using it).
+    sql: `
+      ALTER TABLE cases ADD COLUMN panel_outcome TEXT GENERATED ALWAYS AS (json_extract(doc, '$.panel.decision.outcome')) VIRTUAL;
+      DROP INDEX cases_for_insight;
+      CREATE INDEX cases_for_insight ON cases (
+        submitted_at, submitted_month, phase, primary_need, status, routed, to_panel, panel_outcome, first_response_days, within_set_time
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

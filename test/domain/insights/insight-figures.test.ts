@@ -1,5 +1,5 @@
 import type { CaseTally } from '../../../src/domain/insights/case-tally';
-import { insightFigures, routeOf } from '../../../src/domain/insights/insight-figures';
+import { insightFigures, routeOf, unmetKind } from '../../../src/domain/insights/insight-figures';
 
 const tally = (overrides: Partial<CaseTally>): CaseTally => ({
   month: '2026-10',
@@ -8,6 +8,7 @@ const tally = (overrides: Partial<CaseTally>): CaseTally => ({
   status: 'submitted',
   routed: false,
   panel: false,
+  panelOutcome: null,
   firstResponseDays: null,
   withinSetTime: null,
   count: 1,
@@ -20,7 +21,7 @@ describe('insight figures', () => {
     tally({ count: 4 }),
     tally({ month: '2026-09', primaryNeed: 'ASD', status: 'routed', routed: true, firstResponseDays: 1, withinSetTime: true, count: 6 }),
     tally({ month: '2026-09', phase: 'secondary', status: 'panel', panel: true, firstResponseDays: 2, withinSetTime: true, count: 2 }),
-    tally({ month: '2026-11', phase: 'secondary', status: 'decided', panel: true, firstResponseDays: 5, withinSetTime: false, count: 1 }),
+    tally({ month: '2026-11', phase: 'secondary', status: 'decided', panel: true, panelOutcome: 'not-agreed', firstResponseDays: 5, withinSetTime: false, count: 1 }),
     tally({ month: '2026-11', status: 'advised', firstResponseDays: 0, withinSetTime: true, count: 3 }),
     tally({ month: '2026-11', status: 'closed', primaryNeed: 'HI', firstResponseDays: 3, withinSetTime: false, count: 1 }),
     tally({ month: '2026-12', status: 'withdrawn', count: 2 }),
@@ -74,11 +75,37 @@ describe('insight figures', () => {
     expect(insightFigures({ from: '2027-01-01', to: '2027-01-31', label: 'January 2027' }, []).panelByMonth).toEqual([{ month: '2027-01', cases: 0, panel: 0, share: undefined }]);
   });
 
-  it('shows unmet need: the panel ending with no service, and cases closed with none', () => {
-    expect(figures.unmet).toEqual({ panelNoService: 1, closedNoService: 1, byNeed: [{ need: 'SEMH', count: 1 }, { need: 'HI', count: 1 }] });
+  it('shows unmet need: the panel not agreeing a package, and cases closed with none', () => {
+    expect(figures.unmet).toEqual({ panelNotAgreed: 1, closedNoService: 1, byNeed: [{ need: 'SEMH', count: 1 }, { need: 'HI', count: 1 }] });
   });
 
   it('has no response figures before anyone has answered', () => {
     expect(insightFigures(AUTUMN, [tally({})]).response).toEqual({ answered: 0, median: undefined, p90: undefined, withinSetTime: 0, withinShare: undefined, histogram: [] });
+  });
+});
+
+describe('panel outcomes', () => {
+  const decided = { status: 'decided' as const, panel: true };
+  const tallies = [
+    tally({ ...decided, panelOutcome: 'agreed', primaryNeed: 'ASD', count: 7 }),
+    tally({ ...decided, panelOutcome: 'not-agreed', primaryNeed: 'SEMH', count: 2 }),
+    tally({ ...decided, panelOutcome: 'not-agreed', primaryNeed: 'ASD', status: 'closed', count: 1 }),
+    tally({ status: 'panel', panel: true, count: 3 }),
+    tally({ status: 'closed', panel: true, count: 1 }),
+    tally({ month: '2026-10', status: 'decided', panel: true, panelOutcome: 'not-agreed', count: 0 }),
+  ];
+  const figures = insightFigures(AUTUMN, tallies);
+
+  it('counts agreed against not agreed, and the cases still waiting for the panel', () => {
+    expect(figures.panelOutcomes).toEqual({ agreed: 7, notAgreed: 3, awaiting: 3, agreedShare: 70 });
+    expect(insightFigures(AUTUMN, [tally({ status: 'panel', panel: true })]).panelOutcomes).toEqual({ agreed: 0, notAgreed: 0, awaiting: 1, agreedShare: undefined });
+  });
+
+  it('counts "the panel did not agree" as unmet need, never an agreed package', () => {
+    expect(figures.unmet).toEqual({ panelNotAgreed: 3, closedNoService: 1, byNeed: [{ need: 'SEMH', count: 3 }, { need: 'ASD', count: 1 }] });
+    expect(unmetKind({ status: 'decided', routed: false, panel: true, panelOutcome: 'agreed' })).toBeUndefined();
+    expect(unmetKind({ status: 'decided', routed: false, panel: true, panelOutcome: 'not-agreed' })).toBe('panel-not-agreed');
+    expect(unmetKind({ status: 'panel', routed: false, panel: true, panelOutcome: null })).toBeUndefined();
+    expect(unmetKind({ status: 'withdrawn', routed: false, panel: true, panelOutcome: 'not-agreed' })).toBeUndefined();
   });
 });

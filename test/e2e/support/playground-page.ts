@@ -75,6 +75,9 @@ export class PlaygroundPage {
   async fillCardInput(label: string, value: string): Promise<void> {
     const input = await this.cardInput(label);
     if (input.kind !== 'text') throw new Error(`"${label}" is a ${input.kind}, not a text box.\n${await this.describe()}`);
+    // Click into the box first, as a person would: on a card the bot posted proactively, text filled
+    // before any click on that card is not sent with the next button (seen with Playground 0.2.28).
+    await input.element.click();
     await input.element.fill(value);
   }
 

@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../../src/domain/case-record';
+import { EMPTY_PANEL, type PanelOutcome, type PanelState } from '../../../src/domain/panel';
 import type { Store } from '../../../src/ports/store';
 import { aCase } from '../mothers';
 
@@ -9,6 +10,31 @@ const measures = (days: number, within: boolean): CaseRecord['measures'] => ({
   pausedWorkingDays: 0,
 });
 const MARCH_2026 = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+
+/** A panel that has decided: a package with one service, or "not agreed" with advice. */
+const decidedPanel = (outcome: PanelOutcome): PanelState => {
+  const services = outcome === 'agreed' ? ['educational-psychology'] : [];
+  const at = '2026-03-16T15:00:00.000Z';
+  return {
+    ...EMPTY_PANEL,
+    decision: {
+      at,
+      byKey: 'tenant:chair',
+      outcome,
+      package: services.map((serviceId) => ({ serviceId, action: 'Assess', lead: 'Lead EP' })),
+      schoolWords: 'What the panel decided',
+      measures: {
+        escalatedAt: '2026-03-04T10:00:00.000Z',
+        hoursToDecision: 293,
+        workingDaysToDecision: 8,
+        withinSetTime: true,
+        outcome,
+        services,
+        votes: { support: 2, supportWithChanges: 0, doNotSupport: 1 },
+      },
+    },
+  };
+};
 
 /** Reporting reads: tallies by the facts the insight cards count, and cases in submission order for the CSV export. */
 export function describeReportingContract(store: () => Store): void {
@@ -27,9 +53,9 @@ export function describeReportingContract(store: () => Store): void {
       expect(tallies).toHaveLength(3);
       expect(tallies).toEqual(
         expect.arrayContaining([
-          { ...common, phase: 'primary', status: 'submitted', routed: false, panel: false, firstResponseDays: null, withinSetTime: null, count: 2 },
-          { ...common, phase: 'primary', status: 'routed', routed: true, panel: false, firstResponseDays: 1, withinSetTime: true, count: 1 },
-          { ...common, phase: 'secondary', status: 'panel', routed: false, panel: true, firstResponseDays: 3, withinSetTime: false, count: 1 },
+          { ...common, phase: 'primary', status: 'submitted', routed: false, panel: false, panelOutcome: null, firstResponseDays: null, withinSetTime: null, count: 2 },
+          { ...common, phase: 'primary', status: 'routed', routed: true, panel: false, panelOutcome: null, firstResponseDays: 1, withinSetTime: true, count: 1 },
+          { ...common, phase: 'secondary', status: 'panel', routed: false, panel: true, panelOutcome: null, firstResponseDays: 3, withinSetTime: false, count: 1 },
         ]),
       );
     });
@@ -44,6 +70,29 @@ export function describeReportingContract(store: () => Store): void {
       await store().updateCase({ ...lateMarch, status: 'advised', measures: measures(0, true) }, created.version);
       expect((await store().tallyCases(range)).map((t) => [t.status, t.firstResponseDays, t.withinSetTime, t.count])).toEqual([['advised', 0, true, 1]]);
       expect(await store().tallyCases({ from: '2026-05-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' })).toEqual([]);
+    });
+
+    it("counts the panel's outcomes, agreed and not agreed, and follows a case to its decision", async () => {
+      const atPanel = { status: 'panel' as const, panelDue: '2026-03-20', measures: measures(2, true) };
+      await store().createCase(aCase({ ...atPanel, status: 'decided', panel: decidedPanel('agreed') }));
+      await store().createCase(aCase({ ...atPanel, status: 'decided', panel: decidedPanel('agreed') }));
+      await store().createCase(aCase({ ...atPanel, status: 'decided', panel: decidedPanel('not-agreed') }));
+      const waiting = aCase(atPanel);
+      const { case: created } = await store().createCase(waiting);
+      const outcomes = async () =>
+        (await store().tallyCases(MARCH_2026)).map((t) => [t.status, t.panelOutcome, t.count]).sort((a, b) => String(a).localeCompare(String(b)));
+
+      expect(await outcomes()).toEqual([
+        ['decided', 'agreed', 2],
+        ['decided', 'not-agreed', 1],
+        ['panel', null, 1],
+      ]);
+
+      await store().updateCase({ ...waiting, status: 'decided', panel: decidedPanel('not-agreed') }, created.version);
+      expect(await outcomes()).toEqual([
+        ['decided', 'agreed', 2],
+        ['decided', 'not-agreed', 2],
+      ]);
     });
 
     it('lists cases submitted in the range oldest first, page by page after a cursor', async () => {
