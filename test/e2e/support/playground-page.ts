@@ -75,10 +75,11 @@ export class PlaygroundPage {
   async fillCardInput(label: string, value: string): Promise<void> {
     const input = await this.cardInput(label);
     if (input.kind !== 'text') throw new Error(`"${label}" is a ${input.kind}, not a text box.\n${await this.describe()}`);
-    // Click into the box first, as a person would: on a card the bot posted proactively, text filled
-    // before any click on that card is not sent with the next button (seen with Playground 0.2.28).
+    // Click into the box first, as a person would: the Playground (0.2.28) renders a proactively posted
+    // card afresh on the first click into it, and text filled before that is not sent with its buttons.
     await input.element.click();
-    await input.element.fill(value);
+    const box = await this.cardInput(label);
+    await box.element.fill(value);
   }
 
   /** Chooses an option of the card's choice set with this label (combobox, radios or check boxes). */
