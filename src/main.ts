@@ -5,6 +5,7 @@ import { loadReferenceData, ReferenceDataError } from './app/reference-data/load
 import { createHttpServer } from './http/server';
 import { describeError, jsonLogger } from './logging/json-logger';
 import { sweepDrafts } from './app/intake/expire-drafts';
+import { sweepRetention } from './app/retention/sweep-retention';
 import { startDeadlineSweeper } from './app/deadlines/deadline-sweeper';
 import { notificationCards } from './teams/notification-cards';
 import { systemClock, type Clock } from './ports/clock';
@@ -21,6 +22,8 @@ import { botNotifier } from './teams/bot-notifier';
 const DRAFT_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** How often response-time reminders and escalations are looked for (one process at a time sweeps). */
 const DEADLINE_SWEEP_INTERVAL_MS = 5 * 60 * 1000;
+/** How often closed cases past the retention period are anonymised (each is one versioned write, so several processes may sweep). */
+const RETENTION_SWEEP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningBot {
   port: number;
@@ -53,11 +56,15 @@ export async function startBot(
   const sweepDraftsNow = () => sweepDrafts({ ...deps, cards: notificationCards }).catch((err: unknown) => logger.error('drafts.sweep-failed', describeError(err)));
   const sweeper = setInterval(sweepDraftsNow, DRAFT_SWEEP_INTERVAL_MS);
   sweeper.unref();
+  const sweepRetentionNow = () => sweepRetention(deps).catch((err: unknown) => logger.error('retention.sweep-failed', describeError(err)));
+  const retention = setInterval(sweepRetentionNow, RETENTION_SWEEP_INTERVAL_MS);
+  retention.unref();
   const deadlines = startDeadlineSweeper({ ...deps, cards: notificationCards }, { owner: `deadlines-${deps.ids.next()}`, intervalMs: DEADLINE_SWEEP_INTERVAL_MS });
   return {
     port,
     shutdown: async () => {
       clearInterval(sweeper);
+      clearInterval(retention);
       await deadlines.stop();
       await outbox.stop();
       await http.shutdown();

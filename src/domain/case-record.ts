@@ -75,6 +75,8 @@ export const caseRecordSchema = z.object({
   measures: caseMeasuresSchema.nullable().default(null),
   /** The panel's votes, meeting date and decision, once escalated (see domain/panel.ts). */
   panel: panelStateSchema.default(() => ({ ...EMPTY_PANEL })),
+  /** When the pupil's details and the free text were removed after the retention period (domain/retention.ts). */
+  anonymisedAt: isoInstant.nullable().default(null),
 });
 export type CaseRecord = z.output<typeof caseRecordSchema>;
 
@@ -90,6 +92,7 @@ export const NEW_CASE_DEFAULTS = {
   deadlineEvents: [],
   measures: null,
   panel: EMPTY_PANEL,
+  anonymisedAt: null,
 } as const satisfies Partial<CaseRecord>;
 
 /** A case's status in the words a school reads. */

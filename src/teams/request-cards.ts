@@ -34,6 +34,7 @@ const ACTION_WORDS: Record<string, { words: string; schoolSees: boolean }> = {
   'case.submitted': { words: 'Request sent', schoolSees: true },
   'case.withdrawn': { words: 'Withdrawn by the school', schoolSees: true },
   'case.viewed': { words: 'Details viewed', schoolSees: false },
+  'case.anonymised': { words: 'Pupil details removed after the retention period', schoolSees: true },
 };
 
 export interface TimelineNames {
