@@ -28,6 +28,7 @@ const envSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).optional(),
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
+  BOT_OPENID_METADATA_URL: optionalText,
   ALLOWED_TENANT_IDS: list.optional(),
   REFERENCE_DATA_DIR: z.string().min(1).default('./data'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
@@ -57,6 +58,8 @@ export type BotAuthConfig =
       appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
       tenantId: string | undefined;
       password: string | undefined;
+      /** OpenID metadata whose keys sign incoming channel tokens; unset: the public Bot Framework's. */
+      openIdMetadataUrl: string | undefined;
     };
 
 export interface Config {
@@ -83,6 +86,22 @@ export class ConfigError extends Error {
     super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https always; plain http only to this machine and only outside production (a test key set). */
+function openIdMetadataUrlProblem(value: string | undefined, production: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'BOT_OPENID_METADATA_URL must be an absolute URL';
+  }
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && !production && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
+  return production ? 'BOT_OPENID_METADATA_URL must use https in production' : 'BOT_OPENID_METADATA_URL must use https (http only for 127.0.0.1 outside production)';
 }
 
 /** Reads and checks the environment. The only place that knows environment variable names. */
@@ -113,6 +132,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   if (storeKind === 'cosmos' && !e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required when STORE is cosmos');
   if (production && e.COSMOS_KEY) problems.push('COSMOS_KEY must not be set in production: use managed identity');
   if (production && e.COSMOS_TLS_INSECURE) problems.push('COSMOS_TLS_INSECURE must not be true in production');
+  const metadataProblem = openIdMetadataUrlProblem(e.BOT_OPENID_METADATA_URL, production);
+  if (metadataProblem) problems.push(metadataProblem);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const store: StoreConfig =
@@ -129,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
         };
   const botAuth: BotAuthConfig =
     e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE
-      ? { kind: 'azure', appId: e.MICROSOFT_APP_ID, appType: e.MICROSOFT_APP_TYPE, tenantId: e.MICROSOFT_APP_TENANT_ID, password: e.MICROSOFT_APP_PASSWORD }
+      ? { kind: 'azure', appId: e.MICROSOFT_APP_ID, appType: e.MICROSOFT_APP_TYPE, tenantId: e.MICROSOFT_APP_TENANT_ID, password: e.MICROSOFT_APP_PASSWORD, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL }
       : { kind: 'anonymous' };
 
   return Object.freeze({
