@@ -4,6 +4,7 @@ import { importReferenceData } from '../../src/app/reference-data/import-referen
 import { loadReferenceData } from '../../src/app/reference-data/load-reference-data';
 import { LOCAL_TENANT_ID } from '../../src/config';
 import type { Clock } from '../../src/ports/clock';
+import type { Ids } from '../../src/ports/ids';
 import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
 import { openStore } from '../../src/store/open-store';
@@ -36,6 +37,22 @@ export function recordingLogger(): Logger & { lines: Array<{ level: string; even
   };
 }
 
+/** Where a card was clicked: the person's chat, the Duty channel, or the Panel channel (locally the General channel). */
+export type CardPlace = 'personal' | 'duty' | 'panel';
+
+/** The conversation of a card click in each place; a personal chat keeps the person's own. */
+const PLACES: Record<CardPlace, Partial<Activity>> = {
+  personal: {},
+  duty: {
+    conversation: { id: '19:front-door-duty@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: LOCAL_TENANT_ID, isGroup: true, name: '' },
+    channelData: { tenant: { id: LOCAL_TENANT_ID }, team: { id: '19:isend-team@thread.tacv2' }, channel: { id: '19:front-door-duty@thread.tacv2' } },
+  },
+  panel: {
+    conversation: { id: '19:isend-team@thread.tacv2;messageid=2', conversationType: 'channel', tenantId: LOCAL_TENANT_ID, isGroup: true, name: '' },
+    channelData: { tenant: { id: LOCAL_TENANT_ID }, team: { id: '19:isend-team@thread.tacv2' }, channel: { id: '19:isend-team@thread.tacv2' } },
+  },
+};
+
 export interface BotHarness {
   store: Store;
   logger: ReturnType<typeof recordingLogger>;
@@ -49,19 +66,21 @@ export interface BotHarness {
   executeInPanel(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** The bot being added to the person's personal chat. */
   install(who: PersonName): Promise<Partial<Activity>[]>;
+  /** An Action.Execute with any data at all, from the person's chat or a channel; every reply, the invoke response included. */
+  executeRaw(who: PersonName, verb: string, data: unknown, place?: CardPlace): Promise<Partial<Activity>[]>;
   /** Closes the store if the harness opened it (a store passed in stays open, as across a restart). */
   close(): Promise<void>;
 }
 
 /** The real Teams AI application on botbuilder's TestAdapter, over a real SQLite store in memory. */
-export async function startBotHarness(options: { clock?: Clock; store?: Store } = {}): Promise<BotHarness> {
+export async function startBotHarness(options: { clock?: Clock; store?: Store; ids?: Ids } = {}): Promise<BotHarness> {
   const ownStore = options.store === undefined;
   const store = options.store ?? (await openStore({ kind: 'sqlite', path: ':memory:' }));
   await importReferenceData(store, await loadReferenceData('data'));
   const logger = recordingLogger();
   const clock = options.clock ?? { now: () => new Date('2026-12-07T10:00:00Z') };
   let n = 0;
-  const deps = { mode: 'local' as const, store, directory: storeDirectory(store), clock, ids: { next: () => `id-${++n}` }, logger };
+  const deps = { mode: 'local' as const, store, directory: storeDirectory(store), clock, ids: options.ids ?? { next: () => `id-${++n}` }, logger };
   const adapter = new TestAdapter();
   const app = createBotApp(deps, adapter);
 
@@ -84,6 +103,7 @@ export async function startBotHarness(options: { clock?: Clock; store?: Store } 
     logger,
     say: (who, text) => run({ ...base(who), type: 'message', text }),
     install: (who) => run({ ...base(who), type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'SEND Front Door' }] }),
+    executeRaw: (who, verb, data, place = 'personal') => run({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, ...PLACES[place] }),
     execute: (who, verb, data = {}) => invoke({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }, verb),
     executeInChannel: (who, verb, data = {}) =>
       invoke(

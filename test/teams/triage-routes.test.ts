@@ -104,6 +104,13 @@ describe('triage', () => {
     expect(JSON.stringify(await outboxTo(keyOf('sam')))).toContain('the school has answered');
   });
 
+  it('shows and sends text exactly as typed, even when it looks like a template', async () => {
+    const ref = await claimedBySam();
+    const card = await bot.execute('sam', 'triageAsk', { ref, message: 'Does the ${5} reading scheme help?' });
+    expect(cardText(card)).toContain('Does the ${5} reading scheme help?');
+    expect(JSON.stringify(await outboxTo(keyOf('priya')))).toContain('Does the ${5} reading scheme help?');
+  });
+
   it('gives advice and closes, telling the school', async () => {
     const ref = await claimedBySam();
     await bot.execute('sam', 'triageAdvise', { ref, message: 'Try a visual timetable.' });

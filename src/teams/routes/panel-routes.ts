@@ -40,9 +40,7 @@ export function registerPanelRoutes(app: Application<BotTurnState>, deps: BotDep
     } catch (err) {
       const words = err instanceof DomainError ? PANEL_REFUSALS[err.code] : undefined;
       if (words === undefined) throw err;
-      const card = await cardFor(ref, { notice: { text: words, tone: 'problem' } });
-      if (!card) throw err;
-      return card;
+      return (await cardFor(ref, { notice: { text: words, tone: 'problem' } })) ?? noticeCard('Nothing was changed', words);
     }
   };
 
