@@ -1,13 +1,13 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { BotTurnState } from '../turn-state';
 import { CardFactory, type TurnContext } from 'botbuilder';
-import { mayUse, type MenuItem } from '../../domain/menu';
+import { mayUse } from '../../domain/menu';
 import type { Person } from '../../domain/reference';
 import { actorFor } from '../../app/actor';
 import { draftLabel, listOwnDrafts } from '../../app/intake/drafts';
 import { londonDate } from '../../domain/calendar';
 import type { BotDeps } from '../deps';
-import { helpCard, noticeCard, unknownUserCard, welcomeCard } from '../cards';
+import { helpCard, unknownUserCard, welcomeCard } from '../cards';
 import { identityOf } from '../identity';
 import type { AdaptiveCardJson } from '../render-card';
 import { VERBS } from '../verbs';
@@ -31,9 +31,6 @@ async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<Adapt
   return person ? helpCard(person, settings) : unknownUserCard(settings);
 }
 
-/** Features whose cards arrive in later releases: an honest answer, after the role check. */
-const NOT_YET: Record<Exclude<MenuItem, 'help' | 'requestSupport' | 'myRequests' | 'myQueue' | 'status' | 'insights'>, string> = {};
-
 /** Welcome, help and the menu: what anyone sees on install or when they say anything. */
 export function registerMenuRoutes(app: Application<BotTurnState>, deps: BotDeps): void {
   app.conversationUpdate('membersAdded', async (context) => {
@@ -56,13 +53,4 @@ export function registerMenuRoutes(app: Application<BotTurnState>, deps: BotDeps
 
   app.adaptiveCards.actionExecute(VERBS.showMenu, async (context) => menuOrUnknown(context, deps));
   app.adaptiveCards.actionExecute(VERBS.help, async (context) => helpOrUnknown(context, deps));
-
-  for (const item of Object.keys(NOT_YET) as Array<keyof typeof NOT_YET>) {
-    app.adaptiveCards.actionExecute(VERBS[item], async (context) => {
-      const person = await personFor(context, deps);
-      if (!person) return unknownUserCard(await deps.directory.frontDoorSettings());
-      if (!mayUse(person.roles, item)) return noticeCard('Not available to you', 'Your role does not include this. If you think it should, ask a front-door administrator.');
-      return noticeCard('Not available yet', NOT_YET[item]);
-    });
-  }
 }
