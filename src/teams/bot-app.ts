@@ -6,6 +6,8 @@ import { describeError } from '../logging/json-logger';
 import type { BotDeps } from './deps';
 import { noticeCard } from './cards';
 import { identityOf } from './identity';
+import { FORM_MOVE_VERBS, typedAgainCard } from './intake-cards';
+import { UNAVAILABLE } from './unavailable';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerIntakeRoutes } from './routes/intake-routes';
 import { registerInsightRoutes } from './routes/insight-routes';
@@ -48,12 +50,14 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
     // A proactive send (the outbox) must see its own failure, or a lost message would count as delivered.
     if (context.activity.type === 'event' && context.activity.name === 'ContinueConversation') throw error;
     deps.logger.error('turn.failed', { activityType: context.activity.type, name: context.activity.name, ...describeError(error) });
-    const unavailable = error instanceof StoreUnavailableError;
-    const card = noticeCard(
-      unavailable ? 'We could not save that' : 'Something went wrong on our side',
-      unavailable ? 'Please try again in a minute. Nothing you sent has been lost.' : 'Please try again. If it keeps happening, phone the front door.',
-    );
-    if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
+    const cardAction = context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
+    const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+    const card = !(error instanceof StoreUnavailableError)
+      ? noticeCard('Something went wrong on our side', 'Please try again. If it keeps happening, phone the front door.')
+      : cardAction && FORM_MOVE_VERBS.has(String(action?.verb)) && action?.data && typeof action.data === 'object'
+        ? typedAgainCard(action.data as Record<string, unknown>)
+        : noticeCard(UNAVAILABLE.title, UNAVAILABLE.text);
+    if (cardAction) {
       await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
     } else {
       await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });

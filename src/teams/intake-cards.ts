@@ -14,6 +14,7 @@ import {
   STEP_TITLES,
   URGENCY_LABELS,
   YEAR_GROUPS,
+  isIntakeStepId,
   needChoices,
   previousStep,
   stepOfField,
@@ -22,7 +23,9 @@ import {
 } from '../domain/intake';
 import type { FrontDoorSettings, Setting } from '../domain/reference';
 import type { Draft } from '../ports/store';
+import { noticeCard } from './cards';
 import { renderCard, type AdaptiveCardJson, type Choice, type ReviewSection, type StepFrame } from './render-card';
+import { UNAVAILABLE } from './unavailable';
 
 const choicesOf = (labels: Readonly<Record<string, string>>): Choice[] => Object.entries(labels).map(([value, title]) => ({ value, title }));
 
@@ -86,7 +89,7 @@ function errorSummary(errors: Record<string, string>): string {
   return messages.length === 1 ? `There is a problem: ${messages[0]}` : `There are ${messages.length} problems: see the messages below each answer.`;
 }
 
-function frame(draft: Draft, step: IntakeStepId, errors: Record<string, string>): StepFrame {
+function frame(draft: Draft, step: IntakeStepId, errors: Record<string, string>, banner?: string): StepFrame {
   const fields: readonly string[] = step === 'review' ? [] : STEP_FIELDS[step];
   const shown = step === 'review' ? errors : Object.fromEntries(Object.entries(errors).filter(([f]) => fields.includes(f)));
   return {
@@ -94,7 +97,7 @@ function frame(draft: Draft, step: IntakeStepId, errors: Record<string, string>)
     step,
     draftId: draft.id,
     canGoBack: previousStep(step) !== undefined,
-    errorSummary: errorSummary(shown),
+    errorSummary: banner ?? errorSummary(shown),
     answers: Object.fromEntries(fields.map((f) => [f, text(draft.answers[f])])),
     errors: Object.fromEntries(fields.map((f) => [f, errors[f] ?? ''])),
   };
@@ -103,32 +106,35 @@ function frame(draft: Draft, step: IntakeStepId, errors: Record<string, string>)
 /** What the card for one step of the form needs from outside the draft. */
 export interface StepCardContext {
   settings: Setting[];
+  /** A message for the top of the card instead of the problems (e.g. the store is down). */
+  banner?: string;
 }
 
 /** The card for a step of the form, with the user's answers and any problems beside their fields. */
 export function stepCard(view: Extract<FormView, { kind: 'step' }>, context: StepCardContext): AdaptiveCardJson {
   const { draft, step, errors } = view;
+  const at = (s: IntakeStepId) => frame(draft, s, errors, context.banner);
   const settingName = context.settings.find((s) => s.id === text(draft.answers.settingId))?.name ?? '';
   switch (step) {
     case 'requester':
       return renderCard('intake-requester', {
-        ...frame(draft, step, errors),
+        ...at(step),
         settingName,
         canChooseSetting: draft.answers[DRAFT_META.channel] !== 'teams',
         choices: { settings: context.settings.map((s) => ({ value: s.id, title: `${s.name} (${s.id})` })), roles: choicesOf(REQUESTER_ROLE_LABELS) },
       });
     case 'pupil':
-      return renderCard('intake-pupil', { ...frame(draft, step, errors), choices: { yearGroups: YEAR_GROUPS.map((g) => ({ value: g, title: g })), senStatuses: choicesOf(SEN_STATUS_LABELS) } });
+      return renderCard('intake-pupil', { ...at(step), choices: { yearGroups: YEAR_GROUPS.map((g) => ({ value: g, title: g })), senStatuses: choicesOf(SEN_STATUS_LABELS) } });
     case 'need':
-      return renderCard('intake-need', { ...frame(draft, step, errors), choices: { needs: needChoices() } });
+      return renderCard('intake-need', { ...at(step), choices: { needs: needChoices() } });
     case 'concern':
-      return renderCard('intake-concern', frame(draft, step, errors));
+      return renderCard('intake-concern', at(step));
     case 'help':
-      return renderCard('intake-help', { ...frame(draft, step, errors), choices: { helpKinds: choicesOf(HELP_KIND_LABELS) } });
+      return renderCard('intake-help', { ...at(step), choices: { helpKinds: choicesOf(HELP_KIND_LABELS) } });
     case 'consent':
-      return renderCard('intake-consent', { ...frame(draft, step, errors), safeguardingNotice: SAFEGUARDING_NOTICE, consentReason: CONSENT_REASON, choices: { urgencies: choicesOf(URGENCY_LABELS) } });
+      return renderCard('intake-consent', { ...at(step), safeguardingNotice: SAFEGUARDING_NOTICE, consentReason: CONSENT_REASON, choices: { urgencies: choicesOf(URGENCY_LABELS) } });
     case 'review':
-      return renderCard('intake-review', { ...frame(draft, step, errors), sections: reviewSections(draft, errors, settingName) });
+      return renderCard('intake-review', { ...at(step), sections: reviewSections(draft, errors, settingName) });
   }
 }
 
@@ -166,3 +172,17 @@ export function safeguardingCard(draftId: string, settings: FrontDoorSettings): 
     draftId,
   });
 }
+
+/**
+ * The form step a person was on, with what they typed, for when nothing could be saved (the store
+ * is down): they press the same button again in a minute and lose nothing.
+ */
+export function typedAgainCard(data: Record<string, unknown>): AdaptiveCardJson {
+  if (typeof data.draftId !== 'string' || !isIntakeStepId(data.step)) return noticeCard(UNAVAILABLE.title, UNAVAILABLE.text);
+  const answers = Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string'));
+  const draft: Draft = { id: data.draftId, ownerKey: '', step: data.step, answers, createdAt: '', updatedAt: '' };
+  return stepCard({ kind: 'step', draft, step: data.step, errors: {} }, { settings: [], banner: `${UNAVAILABLE.title}. ${UNAVAILABLE.text}` });
+}
+
+/** The form's buttons whose card can be shown again with what was typed. */
+export const FORM_MOVE_VERBS: ReadonlySet<string> = new Set(['intakeNext', 'intakeBack', 'intakeSave', 'intakeEdit']);

@@ -1,0 +1,5 @@
+/** What a person reads when nothing could be saved: the store is down, and nothing was half-written. */
+export const UNAVAILABLE = {
+  title: 'We could not save that',
+  text: 'Please try again in a minute. Nothing was changed, and what you typed is still on this card.',
+} as const;
