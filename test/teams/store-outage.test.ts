@@ -1,20 +1,8 @@
-import { StoreUnavailableError, type Store } from '../../src/ports/store';
+import type { Store } from '../../src/ports/store';
 import { openStore } from '../../src/store/open-store';
 import { cardText, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { VALID_STEP_INPUTS } from '../support/intake-answers';
-
-/** The real store, behind a switch that makes every call fail as an unreachable database would. */
-function switchableStore(real: Store): { store: Store; down(): void; up(): void } {
-  let isDown = false;
-  const store = new Proxy(real, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function' || property === 'close') return value;
-      return (...args: unknown[]) => (isDown ? Promise.reject(new StoreUnavailableError('store unreachable')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-    },
-  });
-  return { store, down: () => (isDown = true), up: () => (isDown = false) };
-}
+import { switchableStore } from '../support/switchable-store';
 
 let bot: BotHarness;
 let real: Store;
