@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { runInsightBench } from './insight';
 import { runIntakeBench } from './intake';
+import { runJourneyBench } from './journey';
 import { runOutboxBench } from './outbox';
 import { runWelcomeBench } from './welcome';
 import type { BenchSettings, ScenarioReport } from './scenario-kit';
@@ -26,6 +27,7 @@ const scenarios: Array<{ name: string; run(): Promise<ScenarioReport> }> = [
   { name: 'intake', run: () => runIntakeBench(settings) },
   { name: 'outbox', run: () => runOutboxBench() },
   { name: 'insight', run: () => runInsightBench() },
+  { name: 'journey', run: () => runJourneyBench(settings) },
 ];
 
 async function main(): Promise<number> {
