@@ -2,6 +2,7 @@ import { londonDate, workingDayCalendar } from '../../domain/calendar';
 import type { CaseStatus } from '../../domain/case-record';
 import { deadlineEventsDue, type DeadlinePolicy } from '../../domain/deadlines';
 import { StoreConflictError, StoreUnavailableError, type AuditEvent } from '../../ports/store';
+import { remindPanelMeetings } from '../panel/meeting-reminders';
 import type { DeadlineDeps, DeadlineSweepOptions } from './deadline-deps';
 import { deadlineNotices, type NoticeContext } from './deadline-notices';
 import { DEADLINE_LEASE_KEY, releaseLease, renewLease, takeLease, type Lease } from './sweep-lease';
@@ -48,6 +49,8 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: DeadlineSweepO
       }
       result.queued.push(...(await settleCase(ctx, policy, listed.ref)));
     }
+    const panelCases = await deps.store.listCasesByStatus(['panel'], limit);
+    for (const meetingDate of await remindPanelMeetings(deps, panelCases, ctx.calendar, ctx.today)) deps.logger.info('panel.meeting-reminded', { meetingDate });
     if (result.queued.length > 0) deps.logger.info('deadlines.swept', { queued: result.queued.length });
     return result;
   } finally {
