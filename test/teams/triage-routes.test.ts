@@ -2,6 +2,7 @@ import { LOCAL_TENANT_ID } from '../../src/config';
 import { userKey } from '../../src/domain/roles';
 import { buttonTitles, cardText, PEOPLE, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
+import { aCase } from '../store/mothers';
 
 let bot: BotHarness;
 beforeEach(async () => {
@@ -67,6 +68,18 @@ describe('the duty alert and claiming', () => {
     const ref = await submitted();
     expect(cardText(await bot.executeInChannel('priya', 'claimCase', { ref }))).toContain('Not available to you');
     expect((await bot.store.getCase(ref))?.value.status).toBe('submitted');
+  });
+});
+
+describe('telling the school', () => {
+  it('tells the other staff of the setting when the requester has gone', async () => {
+    await bot.say('priya', 'hi');
+    await bot.say('alex', 'hi');
+    const gone = `${LOCAL_TENANT_ID}:00000000-0000-0000-0000-0000000009aa`;
+    await bot.store.createCase(aCase({ ref: 'FD-2026-00042', settingId: '900001', requesterKey: gone }));
+    await bot.executeInChannel('sam', 'claimCase', { ref: 'FD-2026-00042' });
+    const told = (await bot.store.listOutbox('pending', 100)).filter((i) => JSON.stringify(i.payload).includes('has picked up your request')).map((i) => i.target);
+    expect(told.sort()).toEqual([keyOf('alex'), keyOf('priya')].sort());
   });
 });
 

@@ -39,14 +39,14 @@ export async function recordPanelDecision(deps: TriageDeps, actor: Actor, ref: u
     const record = applyAction(found.value, { type: 'decide', by: actor.key, at, decision }, calendar);
     const audit = auditOf(deps, actor.key, 'panel.decided', record, { outcome, services: decision.measures.services.join(','), workingDays: decision.measures.workingDaysToDecision });
     return {
-      write: { record, effects: { audit: [audit], outbox: [await panelUpdate(deps, record), await alertUpdate(deps, record), ...decisionNotices(deps, actor, record, decision, services)] } },
+      write: { record, effects: { audit: [audit], outbox: [await panelUpdate(deps, record), await alertUpdate(deps, record), ...(await decisionNotices(deps, actor, record, decision, services))] } },
       result: { kind: 'decided', record },
     };
   });
 }
 
 /** The Duty alert's thread hears the outcome (no pupil details); the school reads the package or the advice. */
-function decisionNotices(deps: TriageDeps, actor: Actor, record: CaseRecord, decision: PanelDecision, services: Service[]): OutboxItem[] {
+async function decisionNotices(deps: TriageDeps, actor: Actor, record: CaseRecord, decision: PanelDecision, services: Service[]): Promise<OutboxItem[]> {
   const name = (id: string): Service | undefined => services.find((s) => s.id === id);
   const lines = decision.package.map((i) => {
     const service = name(i.serviceId);
@@ -62,6 +62,6 @@ function decisionNotices(deps: TriageDeps, actor: Actor, record: CaseRecord, dec
     : `The panel of service managers did not agree a package of support. Their advice:\n\n${decision.schoolWords}`;
   return [
     newOutboxItem(deps, 'thread-reply', `alert:${record.ref}`, { text: thread }, record.ref),
-    tellSchool(deps, record, `${record.ref}: the panel's decision`, school),
+    ...(await tellSchool(deps, record, `${record.ref}: the panel's decision`, school)),
   ];
 }

@@ -20,7 +20,31 @@ export function personalCard(deps: TriageDeps, userKey: string, record: CaseReco
   return newOutboxItem(deps, 'personal-message', userKey, { card: { ...card, type: 'AdaptiveCard' } }, record.ref);
 }
 
-/** Words for the school, in its own chat (the requester's; for phone or email requests, the admin who logged it). */
-export function tellSchool(deps: TriageDeps, record: CaseRecord, title: string, text: string): OutboxItem {
-  return personalCard(deps, record.requesterKey, record, deps.cards.schoolUpdate({ title, text }));
+/**
+ * Who hears about a case for the school: the requester (for phone or email requests, the admin who
+ * logged it) while they are still listed and the bot can reach them in Teams; otherwise every other
+ * member of the setting's staff the bot can reach. With nobody reachable it is still the requester,
+ * so the undelivered message shows up as a dead letter for administrators.
+ */
+export async function schoolRecipients(deps: TriageDeps, record: CaseRecord): Promise<string[]> {
+  const [tenantId, aadObjectId] = record.requesterKey.split(':');
+  const reachable = async (key: string): Promise<boolean> => (await deps.store.getConversation(key)) !== undefined;
+  const requester = await deps.directory.getPerson(aadObjectId ?? '');
+  if (requester && (await reachable(record.requesterKey))) return [record.requesterKey];
+  const staff = (await deps.directory.listPeople())
+    .filter((p) => p.roles.includes('setting-staff') && p.settingId === record.settingId && p.aadObjectId !== undefined)
+    .map((p) => `${tenantId}:${p.aadObjectId}`.toLowerCase())
+    .filter((key) => key !== record.requesterKey);
+  const others = (await Promise.all(staff.map(async (key) => ((await reachable(key)) ? key : undefined)))).filter((k): k is string => k !== undefined);
+  return others.length > 0 ? others : [record.requesterKey];
+}
+
+/** A card for the school, to each of its recipients. */
+export async function cardToSchool(deps: TriageDeps, record: CaseRecord, card: Record<string, unknown>): Promise<OutboxItem[]> {
+  return (await schoolRecipients(deps, record)).map((key) => personalCard(deps, key, record, card));
+}
+
+/** Words for the school, in plain language, in its own chat. */
+export function tellSchool(deps: TriageDeps, record: CaseRecord, title: string, text: string): Promise<OutboxItem[]> {
+  return cardToSchool(deps, record, deps.cards.schoolUpdate({ title, text }));
 }

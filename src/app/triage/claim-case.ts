@@ -28,7 +28,7 @@ export async function claimCase(deps: TriageDeps, actor: Actor, ref: unknown): P
       outbox: [
         await alertUpdate(deps, record),
         personalCard(deps, actor.key, record, deps.cards.triage(await triageView(deps, { key: actor.key, roles: actor.person.roles }, record))),
-        tellSchool(deps, record, `${record.ref}: a specialist is looking at your request`, `${actor.person.name} from the front door duty team has picked up your request and will be in touch.`),
+        ...(await tellSchool(deps, record, `${record.ref}: a specialist is looking at your request`, `${actor.person.name} from the front door duty team has picked up your request and will be in touch.`)),
       ],
     });
   } catch (err) {

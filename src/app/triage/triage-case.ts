@@ -8,7 +8,7 @@ import { StoreConflictError, type OutboxItem } from '../../ports/store';
 import type { Actor } from '../actor';
 import { panelPost } from '../panel/panel-effects';
 import { nameOfKey } from './alert-view';
-import { alertUpdate, auditOf, personalCard, tellSchool } from './case-effects';
+import { alertUpdate, auditOf, cardToSchool, personalCard, tellSchool } from './case-effects';
 import type { TriageDeps } from './triage-deps';
 import { mayTriage, triageView, viewerOf } from './triage-view';
 
@@ -101,17 +101,17 @@ async function notificationsFor(deps: TriageDeps, actor: Actor, record: CaseReco
   switch (action.type) {
     case 'route': {
       const names = (await deps.directory.listServices()).filter((s) => action.services.includes(s.id)).map((s) => `${s.name} (${s.contact.email ?? s.contact.phone ?? ''})`);
-      return [tellSchool(deps, record, `${record.ref}: passed to ${names.length === 1 ? 'a service' : 'services'}`, `We have passed your request to ${names.join(' and ')}. ${action.note}`)];
+      return tellSchool(deps, record, `${record.ref}: passed to ${names.length === 1 ? 'a service' : 'services'}`, `We have passed your request to ${names.join(' and ')}. ${action.note}`);
     }
     case 'advise':
-      return [tellSchool(deps, record, `${record.ref}: advice from the front door`, `${action.advice}\n\nThis request is now closed. If you need more help, make a new request.`)];
+      return tellSchool(deps, record, `${record.ref}: advice from the front door`, `${action.advice}\n\nThis request is now closed. If you need more help, make a new request.`);
     case 'ask-school':
-      return [personalCard(deps, record.requesterKey, record, deps.cards.schoolQuestion({ ref: record.ref, askedBy: actor.person.name, question: action.question, answer: '', error: '' }))];
+      return cardToSchool(deps, record, deps.cards.schoolQuestion({ ref: record.ref, askedBy: actor.person.name, question: action.question, answer: '', error: '' }));
     case 'escalate': {
       // The Panel channel's voting card, kept under panel:<ref> so each vote updates it.
       return [
         await panelPost(deps, record),
-        tellSchool(deps, record, `${record.ref}: going to the panel`, `Your request needs support from more than one service, so it goes to a panel of service managers. They will decide by ${formatLongDate(action.panelDue, today)}.`),
+        ...(await tellSchool(deps, record, `${record.ref}: going to the panel`, `Your request needs support from more than one service, so it goes to a panel of service managers. They will decide by ${formatLongDate(action.panelDue, today)}.`)),
       ];
     }
     case 'reassign': {
@@ -124,6 +124,6 @@ async function notificationsFor(deps: TriageDeps, actor: Actor, record: CaseReco
     case 'release':
       return [];
     default:
-      return [tellSchool(deps, record, record.ref, `Updated by ${await nameOfKey(deps.directory, actor.key)}.`)];
+      return tellSchool(deps, record, record.ref, `Updated by ${await nameOfKey(deps.directory, actor.key)}.`);
   }
 }
