@@ -1,10 +1,7 @@
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../src/config';
 import { CASE_STATUSES, type CaseStatus } from '../src/domain/case-record';
-import { startBot } from '../src/main';
-import type { Logger } from '../src/ports/logger';
 import { openStore } from '../src/store/open-store';
 import type { BenchPerson } from './http-driver';
 
@@ -46,37 +43,6 @@ export async function makeJourneyPeople(schools: number, duty: number): Promise<
   return { dir, schools: senco, duty: professionals, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** The real bot (startBot) on SQLite in a temp dir with the given reference data, counting logged errors. */
-export async function startJourneyBot(referenceDataDir: string): Promise<{ url: string; sqlitePath: string; loggedErrors(): number; shutdown(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
-  let loggedErrors = 0;
-  const logger: Logger = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: (event, fields) => {
-      loggedErrors += 1;
-      if (process.env.BENCH_SHOW_ERRORS) process.stderr.write(`${event} ${JSON.stringify(fields)}\n`);
-    },
-  };
-  const config = loadConfig({
-    APP_MODE: 'local',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SQLITE_PATH: join(dir, 'frontdoor.db'),
-    REFERENCE_DATA_DIR: referenceDataDir,
-    LOG_LEVEL: 'silent',
-  });
-  const bot = await startBot(config, { logger });
-  return {
-    url: `http://127.0.0.1:${bot.port}`,
-    sqlitePath: join(dir, 'frontdoor.db'),
-    loggedErrors: () => loggedErrors,
-    shutdown: async () => {
-      await bot.shutdown();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** What the store holds after the run: cases by status and notifications given up on. */
 export interface StoredTally {

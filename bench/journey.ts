@@ -3,8 +3,8 @@ import type { DriveResult } from './http-driver';
 import { INTAKE_JOURNEY, SUBMIT_LABEL } from './intake';
 import { startJourneyConnector, type ConnectorTally } from './journey-connector';
 import { CLAIM_LABEL, echoWorld, journeyWorld, ROUTE_LABEL, type JourneyCounts } from './journey-driver';
-import { makeJourneyPeople, startJourneyBot, tallyStore, type StoredTally } from './journey-people';
-import { comparisonLines, errorLines, figuresFor, figuresTable, SENCO, sliceRatioLine, type BenchSettings, type BotRun, type ScenarioReport } from './scenario-kit';
+import { makeJourneyPeople, tallyStore, type StoredTally } from './journey-people';
+import { comparisonLines, errorLines, figuresFor, figuresTable, SENCO, sliceRatioLine, startRealBot, type BenchSettings, type BotRun, type ScenarioReport } from './scenario-kit';
 import { collectGarbage, sampleMemory, type MemoryPeaks } from './stats';
 
 /** 100 schools and 5 duty professionals (from the issue). */
@@ -67,7 +67,7 @@ export async function runJourneyBench(settings: BenchSettings, schools = JOURNEY
   const people = await makeJourneyPeople(schools, duty);
   const connector = await startJourneyConnector();
   const echoBot = await startEchoBot();
-  const realBot = await startJourneyBot(people.dir);
+  const realBot = await startRealBot(people.dir);
   const world = journeyWorld({ botUrl: realBot.url, connector, runId: 'journey-real', schools: people.schools, duty: people.duty, journey: INTAKE_JOURNEY });
   try {
     const conversations = schools + duty;

@@ -36,7 +36,9 @@ export interface BotFigures {
 }
 
 /** The real bot (src/main.ts startBot) on SQLite in a fresh temp dir, logging nothing but counting errors. */
-export async function startRealBot(): Promise<{ url: string; loggedErrors(): number; shutdown(): Promise<void> }> {
+export async function startRealBot(
+  referenceDataDir: string = resolve(__dirname, '..', 'data'),
+): Promise<{ url: string; sqlitePath: string; loggedErrors(): number; shutdown(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'frontdoor-bench-'));
   let loggedErrors = 0;
   const logger: Logger = {
@@ -52,12 +54,13 @@ export async function startRealBot(): Promise<{ url: string; loggedErrors(): num
     PORT: '0',
     HOST: '127.0.0.1',
     SQLITE_PATH: join(dir, 'frontdoor.db'),
-    REFERENCE_DATA_DIR: resolve(__dirname, '..', 'data'),
+    REFERENCE_DATA_DIR: referenceDataDir,
     LOG_LEVEL: 'silent',
   });
   const bot = await startBot(config, { logger });
   return {
     url: `http://127.0.0.1:${bot.port}`,
+    sqlitePath: join(dir, 'frontdoor.db'),
     loggedErrors: () => loggedErrors,
     shutdown: async () => {
       await bot.shutdown();
