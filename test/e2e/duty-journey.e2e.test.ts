@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startE2eHarness, type E2eHarness } from './support/e2e-harness';
+import { useE2eHarness } from './support/e2e-harness';
 import { CONVERSATIONS } from './support/playground-page';
 import { REPO_ROOT } from './support/repo-paths';
 import { oneLine, submitRequest } from './support/submit-request';
@@ -18,18 +18,10 @@ const NOTE = 'A specialist teacher from CLASS will call you this week to arrange
 const FULL_DETAILS = 'Full details: shown only to you';
 
 describe('the duty journey in the local Teams client', () => {
-  let harness: E2eHarness;
-
-  beforeAll(async () => {
-    harness = await startE2eHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const harness = useE2eHarness();
 
   it('alerts the Duty channel without pupil details, lets a duty professional claim it, see it in full privately and route it, and tells the school', async () => {
-    const page = await harness.openPage();
+    const page = await harness().openPage();
     const ref = await submitRequest(page, { initials: INITIALS_TYPED, primaryNeed: SLCN, concern: CONCERN });
 
     // The outbox posts the alert into the Duty channel within a few seconds.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startE2eHarness, type E2eHarness } from './support/e2e-harness';
+import { useE2eHarness } from './support/e2e-harness';
 import { CHRIS_EVANS, clickInPanelChannel, JO_OKAFOR, PANEL_CHANNEL_ID, storedServiceUrl } from './support/panel-invoke';
 import { CONVERSATIONS } from './support/playground-page';
 import { REPO_ROOT } from './support/repo-paths';
@@ -19,18 +19,10 @@ const SCHOOL_WORDS = 'An educational psychologist will visit in January to asses
 const VOTE_BUTTONS = ['Support', 'Support with changes', 'Do not support'];
 
 describe('the panel in the local Teams client', () => {
-  let harness: E2eHarness;
-
-  beforeAll(async () => {
-    harness = await startE2eHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const harness = useE2eHarness();
 
   it('takes an escalated case to the Panel channel, counts votes to quorum, and lets the chair record a package the school then reads', async () => {
-    const page = await harness.openPage();
+    const page = await harness().openPage();
     const ref = await submitRequest(page, { initials: 'K.W.', primaryNeed: SLCN, concern: CONCERN });
 
     await page.openConversation(CONVERSATIONS.dutyChannel);
@@ -64,10 +56,10 @@ describe('the panel in the local Teams client', () => {
     expect(afterAlex).toContain('Support 1 · Support with changes 0 · Do not support 0');
 
     // Jo and Chris vote from their own Teams clients: the same click, sent over HTTP through the Playground's connector.
-    const serviceUrl = await storedServiceUrl(harness.bot, PANEL_CHANNEL_ID);
-    const jo = await clickInPanelChannel(harness.bot, serviceUrl, JO_OKAFOR, 'panelVote', { ref, choice: 'support', voteComment: '' });
+    const serviceUrl = await storedServiceUrl(harness().bot, PANEL_CHANNEL_ID);
+    const jo = await clickInPanelChannel(harness().bot, serviceUrl, JO_OKAFOR, 'panelVote', { ref, choice: 'support', voteComment: '' });
     expect(jo).toEqual({ status: 200, body: expect.stringContaining('Jo Okafor, your vote is counted') });
-    const chris = await clickInPanelChannel(harness.bot, serviceUrl, CHRIS_EVANS, 'panelVote', { ref, choice: 'support-with-changes', voteComment: CHRIS_COMMENT });
+    const chris = await clickInPanelChannel(harness().bot, serviceUrl, CHRIS_EVANS, 'panelVote', { ref, choice: 'support-with-changes', voteComment: CHRIS_COMMENT });
     expect(chris).toEqual({ status: 200, body: expect.stringContaining('Chris Evans, your vote is counted') });
 
     // The outbox brings Alex's copy of the card up to date: quorum, who voted what, and the chair's form.

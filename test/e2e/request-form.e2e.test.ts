@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { startE2eHarness, type E2eHarness } from './support/e2e-harness';
+import { useE2eHarness } from './support/e2e-harness';
 import type { PlaygroundPage } from './support/playground-page';
 import { REPO_ROOT } from './support/repo-paths';
 
@@ -51,18 +51,10 @@ async function fillPupilExceptInitials(page: PlaygroundPage): Promise<void> {
 }
 
 describe('the request form in the local Teams client', () => {
-  let harness: E2eHarness;
-
-  beforeAll(async () => {
-    harness = await startE2eHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const harness = useE2eHarness();
 
   it('takes a SENCO from "hello" through every step, naming a problem on the way, to a receipt with a reference', async () => {
-    const page = await harness.openPage();
+    const page = await harness().openPage();
     const aboutYou = oneLine(await (await startNewRequest(page)).innerText());
     expect(aboutYou).toContain('School or setting: Oakfield Primary School');
     await fillAboutYou(page);
@@ -139,7 +131,7 @@ describe('the request form in the local Teams client', () => {
     ['SIGTERM', 'AB'],
     ['SIGKILL', 'CD'],
   ] as const)('keeps a saved request across a restart of the bot (%s) and resumes it at the step where the SENCO stopped', async (signal, initials) => {
-    const page = await harness.openPage();
+    const page = await harness().openPage();
     await startNewRequest(page);
     await fillAboutYou(page);
     await page.fillCardInput(INITIALS, initials);
@@ -150,7 +142,7 @@ describe('the request form in the local Teams client', () => {
     await page.clickCardButton('Save and finish later');
     await page.waitForCardText('Your answers are saved');
 
-    const ended = await harness.restartBot(signal);
+    const ended = await harness().restartBot(signal);
     expect(ended).toEqual(signal === 'SIGTERM' ? { code: 0, signal: null } : { code: null, signal: 'SIGKILL' });
 
     await page.sendMessage('request support');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startE2eHarness, type E2eHarness } from './support/e2e-harness';
+import { useE2eHarness } from './support/e2e-harness';
 import { REPO_ROOT } from './support/repo-paths';
 
 const WELCOME = 'Welcome to the SEND Front Door';
@@ -8,18 +8,10 @@ const HELP = 'How the front door works';
 const WELCOME_BUTTONS = ['Request support', 'My requests', 'Help'];
 
 describe('SEND Front Door in the local Teams client', () => {
-  let harness: E2eHarness;
-
-  beforeAll(async () => {
-    harness = await startE2eHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const harness = useE2eHarness();
 
   it('answers "help" typed in personal chat with the help card', async () => {
-    const page = await harness.openPage();
+    const page = await harness().openPage();
 
     await page.sendMessage('help');
 
@@ -27,7 +19,7 @@ describe('SEND Front Door in the local Teams client', () => {
   });
 
   it('shows the welcome card with its buttons, and its Help button opens the help card', async () => {
-    const page = await harness.openPage();
+    const page = await harness().openPage();
 
     await page.sendMessage('hello');
     const welcome = await page.waitForCardText(WELCOME);

@@ -71,3 +71,18 @@ export async function startE2eHarness(): Promise<E2eHarness> {
     stop,
   };
 }
+
+/** Starts the harness before the describe block's tests and stops it after them; the getter gives the running one. */
+export function useE2eHarness(): () => E2eHarness {
+  let harness: E2eHarness | undefined;
+  beforeAll(async () => {
+    harness = await startE2eHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  return () => {
+    if (!harness) throw new Error('the end-to-end harness did not start (see beforeAll)');
+    return harness;
+  };
+}
