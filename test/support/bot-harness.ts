@@ -3,12 +3,14 @@ import { storeDirectory } from '../../src/app/directory';
 import { importReferenceData } from '../../src/app/reference-data/import-reference-data';
 import { loadReferenceData } from '../../src/app/reference-data/load-reference-data';
 import { LOCAL_TENANT_ID } from '../../src/config';
+import { userKey } from '../../src/domain/roles';
 import type { Clock } from '../../src/ports/clock';
 import type { Ids } from '../../src/ports/ids';
 import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
 import { openStore } from '../../src/store/open-store';
 import { createBotApp } from '../../src/teams/bot-app';
+import { FORM_STEPS, VALID_STEP_INPUTS } from './intake-answers';
 
 /** People of the local data/ folder, as Teams would name them. */
 export const PEOPLE = {
@@ -182,4 +184,20 @@ export function firstCard(replies: Partial<Activity>[]): Record<string, unknown>
     if (attachment) return attachment.content as Record<string, unknown>;
   }
   throw new Error(`no card in replies: ${JSON.stringify(replies.map((r) => r.type))}`);
+}
+
+/** A person's user key, as the bot stores it (tenant:aadObjectId). */
+export function keyOf(who: PersonName): string {
+  return userKey({ tenantId: LOCAL_TENANT_ID, aadObjectId: PEOPLE[who].aadObjectId });
+}
+
+/** The person sends a complete, valid request through the form; returns the receipt's reference. */
+export async function sendRequest(bot: BotHarness, who: PersonName = 'priya'): Promise<string> {
+  const first = JSON.stringify(await bot.execute(who, 'intakeStart', { channel: 'teams' }));
+  const draftId = /"draftId":"([^"]+)"/.exec(first)?.[1];
+  for (const step of FORM_STEPS) await bot.execute(who, 'intakeNext', { draftId, step, ...VALID_STEP_INPUTS[step] });
+  const receipt = cardText(await bot.execute(who, 'intakeSubmit', { draftId }));
+  const ref = /FD-\d{4}-\d{5}/.exec(receipt)?.[0];
+  if (!ref) throw new Error(`no receipt: ${receipt}`);
+  return ref;
 }

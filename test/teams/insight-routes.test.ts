@@ -1,12 +1,9 @@
-import { LOCAL_TENANT_ID } from '../../src/config';
 import type { CaseRecord } from '../../src/domain/case-record';
-import { userKey } from '../../src/domain/roles';
 import { cardProblems } from '../support/adaptive-card-check';
-import { buttonTitles, cardText, firstCard, PEOPLE, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
+import { buttonTitles, cardText, firstCard, keyOf, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
 import { aCase } from '../store/mothers';
 
 let bot: BotHarness;
-const keyOf = (who: PersonName) => userKey({ tenantId: LOCAL_TENANT_ID, aadObjectId: PEOPLE[who].aadObjectId });
 const measures = (days: number, within: boolean): CaseRecord['measures'] => ({ firstResponseWorkingDays: days, firstResponseHours: days * 24, withinSetTime: within, pausedWorkingDays: 0 });
 
 // Today is Monday 7 December 2026 (the harness clock).

@@ -1,7 +1,4 @@
-import { LOCAL_TENANT_ID } from '../../src/config';
-import { userKey } from '../../src/domain/roles';
-import { buttonTitles, cardText, PEOPLE, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
-import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
+import { buttonTitles, cardText, keyOf, sendRequest, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
 
 const PANEL_CHANNEL = '19:isend-team@thread.tacv2';
 const REF = 'FD-2026-00001';
@@ -14,14 +11,10 @@ afterEach(async () => {
   await bot.close();
 });
 
-const keyOf = (who: PersonName) => userKey({ tenantId: LOCAL_TENANT_ID, aadObjectId: PEOPLE[who].aadObjectId });
 
 /** A request submitted by Priya, claimed by Sam and escalated to the panel. */
 async function atPanel(): Promise<string> {
-  const first = JSON.stringify(await bot.execute('priya', 'intakeStart', { channel: 'teams' }));
-  const draftId = /"draftId":"([^"]+)"/.exec(first)?.[1];
-  for (const step of FORM_STEPS) await bot.execute('priya', 'intakeNext', { draftId, step, ...VALID_STEP_INPUTS[step] });
-  await bot.execute('priya', 'intakeSubmit', { draftId });
+  await sendRequest(bot);
   await bot.executeInChannel('sam', 'claimCase', { ref: REF });
   await bot.execute('sam', 'triageEscalate', { ref: REF, summary: 'Needs several services.', proposedPackage: 'EP assessment and SALT.' });
   return REF;

@@ -1,5 +1,4 @@
-import { buttonTitles, cardText, firstCard, startBotHarness, type BotHarness } from '../support/bot-harness';
-import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
+import { buttonTitles, cardText, firstCard, sendRequest, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { aCase } from '../store/mothers';
 
 let bot: BotHarness;
@@ -10,16 +9,6 @@ afterEach(async () => {
   await bot.close();
 });
 
-/** Priya sends a complete request through the form; returns its reference. */
-async function priyaSendsARequest(): Promise<string> {
-  const first = JSON.stringify(await bot.execute('priya', 'intakeStart', { channel: 'teams' }));
-  const draftId = /"draftId":"([^"]+)"/.exec(first)?.[1];
-  for (const step of FORM_STEPS) await bot.execute('priya', 'intakeNext', { draftId, step, ...VALID_STEP_INPUTS[step] });
-  const receipt = cardText(await bot.execute('priya', 'intakeSubmit', { draftId }));
-  const ref = /FD-\d{4}-\d{5}/.exec(receipt)?.[0];
-  if (!ref) throw new Error(`no receipt: ${receipt}`);
-  return ref;
-}
 
 describe('my requests', () => {
   it('lists the setting’s requests newest first, ten a card, with plain-words status', async () => {
@@ -42,7 +31,7 @@ describe('my requests', () => {
   });
 
   it('opens a request with its timeline, and audits the view', async () => {
-    const ref = await priyaSendsARequest();
+    const ref = await sendRequest(bot);
     const card = cardText(await bot.execute('priya', 'openRequest', { ref }));
     expect(card).toContain(`Request ${ref}`);
     expect(card).toContain('Request sent (Priya Shah)');
@@ -51,7 +40,7 @@ describe('my requests', () => {
   });
 
   it('never shows another setting’s request, whatever is typed or sent', async () => {
-    const ref = await priyaSendsARequest();
+    const ref = await sendRequest(bot);
     expect(cardText(await bot.execute('tom', 'openRequest', { ref }))).toContain('We could not find that request');
     expect(cardText(await bot.execute('tom', 'myRequests'))).not.toContain(ref);
     expect(cardText(await bot.execute('tom', 'confirmWithdraw', { ref, reason: 'mine now' }))).toContain('We could not find that request');
@@ -60,14 +49,14 @@ describe('my requests', () => {
   });
 
   it('answers "my requests" typed in the chat', async () => {
-    await priyaSendsARequest();
+    await sendRequest(bot);
     expect(cardText(firstCard(await bot.say('priya', 'my requests')))).toContain('FD-2026-00001');
   });
 });
 
 describe('withdrawing a request', () => {
   it('asks for a reason, keeps the card when it is missing, then withdraws and tells the duty channel', async () => {
-    const ref = await priyaSendsARequest();
+    const ref = await sendRequest(bot);
     const detail = await bot.execute('priya', 'openRequest', { ref });
     expect(buttonTitles(detail)).toContain('Withdraw this request');
     expect(cardText(await bot.execute('priya', 'confirmWithdraw', { ref, reason: '   ' }))).toContain('Tell us briefly why');
@@ -83,13 +72,13 @@ describe('withdrawing a request', () => {
   });
 
   it('refuses to withdraw twice', async () => {
-    const ref = await priyaSendsARequest();
+    const ref = await sendRequest(bot);
     await bot.execute('priya', 'confirmWithdraw', { ref, reason: 'No longer needed' });
     expect(cardText(await bot.execute('priya', 'confirmWithdraw', { ref, reason: 'Again' }))).toContain('already closed');
   });
 
   it('lets another member of staff at the same setting withdraw it', async () => {
-    const ref = await priyaSendsARequest();
+    const ref = await sendRequest(bot);
     expect(cardText(await bot.execute('alex', 'confirmWithdraw', { ref, reason: 'Sent by mistake' }))).toContain('withdrawn');
   });
 });

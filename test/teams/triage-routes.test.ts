@@ -1,7 +1,5 @@
 import { LOCAL_TENANT_ID } from '../../src/config';
-import { userKey } from '../../src/domain/roles';
-import { buttonTitles, cardText, PEOPLE, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
-import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
+import { buttonTitles, cardText, keyOf, PEOPLE, sendRequest, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { aCase } from '../store/mothers';
 
 let bot: BotHarness;
@@ -12,18 +10,10 @@ afterEach(async () => {
   await bot.close();
 });
 
-const keyOf = (who: PersonName) => userKey({ tenantId: LOCAL_TENANT_ID, aadObjectId: PEOPLE[who].aadObjectId });
 
-async function submitted(): Promise<string> {
-  const first = JSON.stringify(await bot.execute('priya', 'intakeStart', { channel: 'teams' }));
-  const draftId = /"draftId":"([^"]+)"/.exec(first)?.[1];
-  for (const step of FORM_STEPS) await bot.execute('priya', 'intakeNext', { draftId, step, ...VALID_STEP_INPUTS[step] });
-  await bot.execute('priya', 'intakeSubmit', { draftId });
-  return 'FD-2026-00001';
-}
 
 async function claimedBySam(): Promise<string> {
-  const ref = await submitted();
+  const ref = await sendRequest(bot);
   await bot.executeInChannel('sam', 'claimCase', { ref });
   return ref;
 }
@@ -34,7 +24,7 @@ async function outboxTo(target: string) {
 
 describe('the duty alert and claiming', () => {
   it('posts the alert to the Duty channel mentioning who is on duty, with no pupil details', async () => {
-    await submitted();
+    await sendRequest(bot);
     const [alert] = await outboxTo('19:front-door-duty@thread.tacv2');
     const text = JSON.stringify(alert?.payload);
     expect(text).toContain('New request FD-2026-00001');
@@ -45,7 +35,7 @@ describe('the duty alert and claiming', () => {
   });
 
   it('lets one duty professional claim it, updates the card for everyone, and sends the full request privately', async () => {
-    const ref = await submitted();
+    const ref = await sendRequest(bot);
     const card = await bot.executeInChannel('sam', 'claimCase', { ref });
     expect(cardText(card)).toMatch(/Claimed by Sam Patel at \d\d:\d\d/);
     expect(buttonTitles(card)).not.toContain('Claim');
@@ -65,7 +55,7 @@ describe('the duty alert and claiming', () => {
   });
 
   it('refuses a claim from someone who is not on the duty team', async () => {
-    const ref = await submitted();
+    const ref = await sendRequest(bot);
     expect(cardText(await bot.executeInChannel('priya', 'claimCase', { ref }))).toContain('Not available to you');
     expect((await bot.store.getCase(ref))?.value.status).toBe('submitted');
   });
