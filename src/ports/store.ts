@@ -39,6 +39,8 @@ export interface OutboxItem {
   leaseOwner: string | null;
   leaseUntil: string | null;
   lastError: string | null;
+  /** Set just before a send and cleared by its outcome: still set means a process died mid-send, so Teams may have it. */
+  attemptStartedAt: string | null;
   createdAt: string;
 }
 
@@ -125,12 +127,26 @@ export interface AuditStore {
   listAudit(caseRef: string): Promise<AuditEvent[]>;
 }
 
+/** Which due items one leaseDue call may take besides the limit, so one busy conversation cannot fill a batch. */
+export interface LeaseFilter {
+  /** Most items of one target (the oldest due), when set. */
+  perTarget?: number;
+  /** Targets to take nothing from (e.g. those whose earlier items the caller still holds). */
+  skipTargets?: readonly string[];
+}
+
 export interface OutboxStore {
   enqueue(items: OutboxItem[]): Promise<void>;
-  /** Leases up to `limit` pending items due by `now` to `owner` until `leaseUntil`; no item is leased to two owners at once. */
-  leaseDue(now: string, owner: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;
-  /** Records the outcome of an attempt by the lease holder; false if the lease was lost. */
+  /** Leases up to `limit` pending items due by `now`, oldest due first, to `owner` until `leaseUntil`; no item is leased to two owners at once. */
+  leaseDue(now: string, owner: string, leaseUntil: string, limit: number, filter?: LeaseFilter): Promise<OutboxItem[]>;
+  /** The lease holder marks that it is about to send (sets attemptStartedAt); false if the lease was lost. */
+  startAttempt(id: string, owner: string, at: string): Promise<boolean>;
+  /** Records the outcome of an attempt by the lease holder and clears attemptStartedAt; false if the lease was lost. */
   completeAttempt(id: string, owner: string, outcome: { status: OutboxItem['status']; nextAttemptAt?: string; error?: string }): Promise<boolean>;
+  /** The lease holder gives an item back unattempted, due again at nextAttemptAt; false if the lease was lost. */
+  releaseLease(id: string, owner: string, nextAttemptAt: string): Promise<boolean>;
+  /** Puts a dead-lettered item back in the queue, due at `at`, its attempts counted from zero; false when it is not dead. */
+  retryDead(id: string, at: string): Promise<boolean>;
   listOutbox(status: OutboxItem['status'], limit: number): Promise<OutboxItem[]>;
 }
 

@@ -5,7 +5,7 @@ import type { AccessRequest, AuditEvent, ConversationRecord, Draft, OutboxItem }
 
 const jsonObject = z.record(z.string(), z.unknown());
 
-export const outboxItemSchema: z.ZodType<OutboxItem> = z.object({
+export const outboxItemSchema: z.ZodType<OutboxItem, z.ZodTypeDef, unknown> = z.object({
   id: z.string().min(1),
   kind: z.string().min(1),
   target: z.string().min(1),
@@ -17,6 +17,8 @@ export const outboxItemSchema: z.ZodType<OutboxItem> = z.object({
   leaseOwner: z.string().nullable(),
   leaseUntil: z.string().nullable(),
   lastError: z.string().nullable(),
+  // Items written before the field existed have none: no send was in doubt.
+  attemptStartedAt: z.string().nullable().default(null),
   createdAt: z.string().min(1),
 });
 

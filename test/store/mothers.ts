@@ -44,6 +44,7 @@ export function anOutboxItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     leaseOwner: null,
     leaseUntil: null,
     lastError: null,
+    attemptStartedAt: null,
     createdAt: '2026-03-02T09:00:00.000Z',
     ...overrides,
   };

@@ -3,6 +3,7 @@ import type { AuditEvent, AuditStore, OutboxItem, OutboxStore } from '../../port
 import { auditEventSchema, outboxItemSchema } from '../records';
 import { etagOf, queryAll, toJsonObject } from './cosmos-docs';
 import { cosmosCall, cosmosStatus } from './cosmos-errors';
+import { completed, released, requeued } from '../outbox-changes';
 
 /**
  * Outbox items and audit events live in the cases container: in their case's partition when they
@@ -24,6 +25,20 @@ export function auditDoc(event: AuditEvent): JSONObject {
   return toJsonObject({ ...parsed, pk: auditPk(parsed), type: 'audit' });
 }
 
+/** How many more due items than the limit a filtered lease reads, to find items beyond a busy target's. */
+const LEASE_SCAN_FACTOR = 5;
+
+/** The documents in order, keeping at most `perTarget` of each target. */
+function firstPerTarget(docs: unknown[], perTarget: number): unknown[] {
+  const seen = new Map<string, number>();
+  return docs.filter((doc) => {
+    const { target } = outboxItemSchema.parse(doc);
+    const count = (seen.get(target) ?? 0) + 1;
+    seen.set(target, count);
+    return count <= perTarget;
+  });
+}
+
 /** The outbox (leases through ETags) and the audit trail, on Cosmos DB. */
 export function cosmosOutboxAndAuditStore(cases: Container): OutboxStore & AuditStore {
   /** Replaces the item if nobody changed it since it was read; false when someone did. */
@@ -37,20 +52,38 @@ export function cosmosOutboxAndAuditStore(cases: Container): OutboxStore & Audit
     }
   };
 
+  /** Reads the item, and replaces it with what `change` makes of it if nobody changed it meanwhile; false otherwise. */
+  const changeItem = async (id: string, change: (item: OutboxItem) => OutboxItem | undefined): Promise<boolean> => {
+    const [doc] = await queryAll(cases, "SELECT * FROM c WHERE c.type = 'outbox' AND c.id = @id", [{ name: '@id', value: id }]);
+    if (doc === undefined) return false;
+    const changed = change(outboxItemSchema.parse(doc));
+    return changed !== undefined && replaceIfUnchanged(changed, etagOf(doc));
+  };
+  const asHolder = (owner: string, change: (item: OutboxItem) => OutboxItem) => (item: OutboxItem) =>
+    item.leaseOwner === owner && item.status === 'pending' ? change(item) : undefined;
+
   return {
     enqueue: (items) =>
       cosmosCall('enqueue', async () => {
         await Promise.all(items.map((item) => cases.items.create(outboxDoc(item))));
       }),
-    leaseDue: (now, owner, leaseUntil, limit) =>
+    leaseDue: (now, owner, leaseUntil, limit, filter = {}) =>
       cosmosCall('lease outbox', async () => {
         if (limit <= 0) return [];
-        const due = await queryAll(
+        // No window functions here: read a wider slice, then keep perTarget of each target in order.
+        const scan = filter.perTarget === undefined ? limit : limit * LEASE_SCAN_FACTOR;
+        const docs = await queryAll(
           cases,
           `SELECT TOP @n * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.nextAttemptAt <= @now
-           AND (IS_NULL(c.leaseUntil) OR c.leaseUntil <= @now) ORDER BY c.nextAttemptAt ASC, c.id ASC`,
-          [{ name: '@n', value: limit }, { name: '@now', value: now }],
+           AND (IS_NULL(c.leaseUntil) OR c.leaseUntil <= @now) AND NOT ARRAY_CONTAINS(@skip, c.target)
+           ORDER BY c.nextAttemptAt ASC, c.id ASC`,
+          [
+            { name: '@n', value: scan },
+            { name: '@now', value: now },
+            { name: '@skip', value: [...(filter.skipTargets ?? [])] },
+          ],
         );
+        const due = firstPerTarget(docs, filter.perTarget ?? limit).slice(0, limit);
         // Each lease is a replace with IfMatch: of two owners racing for an item, exactly one wins.
         const attempts = await Promise.all(
           due.map(async (doc) => {
@@ -60,25 +93,10 @@ export function cosmosOutboxAndAuditStore(cases: Container): OutboxStore & Audit
         );
         return attempts.filter((item): item is OutboxItem => item !== undefined);
       }),
-    completeAttempt: (id, owner, outcome) =>
-      cosmosCall('complete outbox attempt', async () => {
-        const [doc] = await queryAll(cases, "SELECT * FROM c WHERE c.type = 'outbox' AND c.id = @id", [{ name: '@id', value: id }]);
-        if (doc === undefined) return false;
-        const item = outboxItemSchema.parse(doc);
-        if (item.leaseOwner !== owner) return false;
-        return replaceIfUnchanged(
-          {
-            ...item,
-            status: outcome.status,
-            attempts: item.attempts + 1,
-            nextAttemptAt: outcome.nextAttemptAt ?? item.nextAttemptAt,
-            lastError: outcome.error ?? null,
-            leaseOwner: null,
-            leaseUntil: null,
-          },
-          etagOf(doc),
-        );
-      }),
+    startAttempt: (id, owner, at) => cosmosCall('start outbox attempt', () => changeItem(id, asHolder(owner, (item) => ({ ...item, attemptStartedAt: at })))),
+    completeAttempt: (id, owner, outcome) => cosmosCall('complete outbox attempt', () => changeItem(id, asHolder(owner, (item) => completed(item, outcome)))),
+    releaseLease: (id, owner, nextAttemptAt) => cosmosCall('release outbox lease', () => changeItem(id, asHolder(owner, (item) => released(item, nextAttemptAt)))),
+    retryDead: (id, at) => cosmosCall('retry dead letter', () => changeItem(id, (item) => (item.status === 'dead' ? requeued(item, at) : undefined))),
     listOutbox: (status, limit) =>
       cosmosCall('list outbox', async () => {
         if (limit <= 0) return [];

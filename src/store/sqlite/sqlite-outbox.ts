@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditEvent, AuditStore, OutboxItem, OutboxStore } from '../../ports/store';
+import type { AuditEvent, AuditStore, LeaseFilter, OutboxItem, OutboxStore } from '../../ports/store';
+import { completed, released, requeued } from '../outbox-changes';
 import { auditEventSchema, outboxItemSchema } from '../records';
 import { guarded, parseJson } from './sqlite-database';
 
@@ -35,43 +36,46 @@ export function insertAuditStatement(db: Database): (event: AuditEvent) => void 
 export function sqliteOutboxAndAuditStore(db: Database): OutboxStore & AuditStore {
   const insertOutbox = insertOutboxStatement(db);
   const insertAudit = insertAuditStatement(db);
-  const selectDue = db.prepare<[string, string, number], DocRow>(
-    `SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-     ORDER BY next_attempt_at, id LIMIT ?`,
+  // Due items, at most perTarget per target (oldest due first), none from the skipped targets.
+  const selectDue = db.prepare<[string, string, string, number, number], DocRow>(
+    `SELECT doc FROM (
+       SELECT doc, next_attempt_at, id,
+              ROW_NUMBER() OVER (PARTITION BY json_extract(doc, '$.target') ORDER BY next_attempt_at, id) AS nth
+       FROM outbox
+       WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+         AND json_extract(doc, '$.target') NOT IN (SELECT value FROM json_each(?)))
+     WHERE nth <= ? ORDER BY next_attempt_at, id LIMIT ?`,
   );
   const selectOne = db.prepare<[string], DocRow>('SELECT doc FROM outbox WHERE id = ?');
   const saveItem = db.prepare('UPDATE outbox SET status = @status, next_attempt_at = @nextAttemptAt, lease_until = @leaseUntil, doc = @doc WHERE id = @id');
   const save = (item: OutboxItem) => saveItem.run({ ...item, doc: JSON.stringify(item) });
 
+  /** Reads the item, and saves what `change` makes of it; false when it is missing or `change` declines. */
+  const changeItem = db.transaction((id: string, change: (item: OutboxItem) => OutboxItem | undefined) => {
+    const row = selectOne.get(id);
+    const changed = row ? change(toOutboxItem(row)) : undefined;
+    if (changed) save(changed);
+    return changed !== undefined;
+  });
+  const asHolder = (owner: string, change: (item: OutboxItem) => OutboxItem) => (item: OutboxItem) =>
+    item.leaseOwner === owner && item.status === 'pending' ? change(item) : undefined;
+
   const enqueue = db.transaction((items: OutboxItem[]) => items.forEach(insertOutbox));
-  const lease = db.transaction((now: string, owner: string, leaseUntil: string, limit: number) =>
-    selectDue.all(now, now, limit).map((row) => {
+  const lease = db.transaction((now: string, owner: string, leaseUntil: string, limit: number, filter: LeaseFilter) =>
+    selectDue.all(now, now, JSON.stringify(filter.skipTargets ?? []), filter.perTarget ?? limit, limit).map((row) => {
       const leased: OutboxItem = { ...toOutboxItem(row), leaseOwner: owner, leaseUntil };
       save(leased);
       return leased;
     }),
   );
-  const complete = db.transaction((id: string, owner: string, outcome: Parameters<OutboxStore['completeAttempt']>[2]) => {
-    const row = selectOne.get(id);
-    if (!row) return false;
-    const item = toOutboxItem(row);
-    if (item.leaseOwner !== owner) return false;
-    save({
-      ...item,
-      status: outcome.status,
-      attempts: item.attempts + 1,
-      nextAttemptAt: outcome.nextAttemptAt ?? item.nextAttemptAt,
-      lastError: outcome.error ?? null,
-      leaseOwner: null,
-      leaseUntil: null,
-    });
-    return true;
-  });
 
   return {
     enqueue: (items) => guarded(() => enqueue.immediate(items)),
-    leaseDue: (now, owner, leaseUntil, limit) => guarded(() => lease.immediate(now, owner, leaseUntil, limit)),
-    completeAttempt: (id, owner, outcome) => guarded(() => complete.immediate(id, owner, outcome)),
+    leaseDue: (now, owner, leaseUntil, limit, filter = {}) => guarded(() => (limit <= 0 ? [] : lease.immediate(now, owner, leaseUntil, limit, filter))),
+    startAttempt: (id, owner, at) => guarded(() => changeItem.immediate(id, asHolder(owner, (item) => ({ ...item, attemptStartedAt: at })))),
+    completeAttempt: (id, owner, outcome) => guarded(() => changeItem.immediate(id, asHolder(owner, (item) => completed(item, outcome)))),
+    releaseLease: (id, owner, nextAttemptAt) => guarded(() => changeItem.immediate(id, asHolder(owner, (item) => released(item, nextAttemptAt)))),
+    retryDead: (id, at) => guarded(() => changeItem.immediate(id, (item) => (item.status === 'dead' ? requeued(item, at) : undefined))),
     listOutbox: (status, limit) =>
       guarded(() =>
         db

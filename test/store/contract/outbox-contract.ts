@@ -73,5 +73,55 @@ export function describeOutboxContract(store: () => Store): void {
         { ...item, attempts: 2, nextAttemptAt: retryAt, lastError: null, status: 'delivered', leaseOwner: null, leaseUntil: null },
       ]);
     });
+
+    it('leases at most perTarget items of one target, oldest first, and none from skipped targets', async () => {
+      const duty = Array.from({ length: 5 }, (_, i) => anOutboxItem({ target: 'duty', nextAttemptAt: `2026-03-02T09:0${i}:00.000Z` }));
+      const priya = anOutboxItem({ target: 'priya', nextAttemptAt: '2026-03-02T09:09:00.000Z' });
+      const panel = anOutboxItem({ target: 'panel', nextAttemptAt: '2026-03-02T09:08:00.000Z' });
+      await store().enqueue([...duty, priya, panel]);
+      const leased = await store().leaseDue(NOW, 'worker-a', LEASE_END, 10, { perTarget: 2, skipTargets: ['panel'] });
+      expect(leased.map((i) => i.id)).toEqual([duty[0]!.id, duty[1]!.id, priya.id]);
+      const rest = await store().leaseDue(NOW, 'worker-b', LEASE_END, 10, { skipTargets: ['priya'] });
+      expect(rest.map((i) => i.id)).toEqual([duty[2]!.id, duty[3]!.id, duty[4]!.id, panel.id]);
+    });
+
+    it('marks an attempt as started for the lease holder, and its outcome clears the mark', async () => {
+      const item = anOutboxItem();
+      await store().enqueue([item]);
+      await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
+      expect(await store().startAttempt(item.id, 'worker-b', NOW)).toBe(false);
+      expect(await store().startAttempt(item.id, 'worker-a', NOW)).toBe(true);
+      // The holder dies mid-send: whoever takes the item next sees that Teams may already have it.
+      const [retaken] = await store().leaseDue('2026-03-02T10:06:00.000Z', 'worker-b', '2026-03-02T10:11:00.000Z', 10);
+      expect(retaken).toMatchObject({ id: item.id, attemptStartedAt: NOW, attempts: 0 });
+      expect(await store().completeAttempt(item.id, 'worker-b', { status: 'delivered' })).toBe(true);
+      expect(await store().listOutbox('delivered', 10)).toEqual([expect.objectContaining({ id: item.id, attemptStartedAt: null, attempts: 1 })]);
+    });
+
+    it('lets the lease holder give an item back unattempted, due again when it says', async () => {
+      const item = anOutboxItem();
+      await store().enqueue([item]);
+      await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
+      const later = '2026-03-02T10:01:00.000Z';
+      expect(await store().releaseLease(item.id, 'worker-b', later)).toBe(false);
+      expect(await store().releaseLease(item.id, 'worker-a', later)).toBe(true);
+      expect(await store().leaseDue(NOW, 'worker-b', LEASE_END, 10)).toEqual([]);
+      const [again] = await store().leaseDue(later, 'worker-b', LEASE_END, 10);
+      expect(again).toEqual({ ...item, nextAttemptAt: later, leaseOwner: 'worker-b', leaseUntil: LEASE_END });
+      expect(await store().completeAttempt(item.id, 'worker-a', { status: 'delivered' })).toBe(false);
+    });
+
+    it('puts a dead letter back in the queue with its attempts counted afresh, and only a dead one', async () => {
+      const dead = anOutboxItem({ status: 'dead', attempts: 8, lastError: 'HTTP 403' });
+      const pending = anOutboxItem();
+      await store().enqueue([dead, pending]);
+      expect(await store().retryDead(pending.id, NOW)).toBe(false);
+      expect(await store().retryDead('outbox-missing', NOW)).toBe(false);
+      expect(await store().retryDead(dead.id, NOW)).toBe(true);
+      expect(await store().retryDead(dead.id, NOW)).toBe(false);
+      expect(await store().listOutbox('dead', 10)).toEqual([]);
+      const leased = await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
+      expect(leased.find((i) => i.id === dead.id)).toEqual({ ...dead, status: 'pending', attempts: 0, nextAttemptAt: NOW, leaseOwner: 'worker-a', leaseUntil: LEASE_END });
+    });
   });
 }
