@@ -10,6 +10,8 @@ interface NotificationBase {
   caseRef: string | null;
   /** When it was queued: of two card updates to one post, the later-queued one wins. */
   createdAt: string;
+  /** An earlier attempt may have reached Teams (its process died mid-send): the message says it may be a repeat. */
+  mayRepeat: boolean;
 }
 
 /** A card (and optional text) in a person's personal chat; target is their user key. */

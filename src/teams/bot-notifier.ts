@@ -22,11 +22,17 @@ export interface BotNotifierDeps {
 type Failure = Exclude<SendOutcome, { ok: true }>;
 const fail = (reason: string, permanent: boolean): Failure => (permanent ? { ok: false, reason, permanent } : { ok: false, reason });
 
-const message = (card: NotificationCard | undefined, text: string | undefined): Partial<Activity> => ({
-  type: 'message',
-  ...(text !== undefined ? { text } : {}),
-  ...(card ? { attachments: [cardAttachment(card)] } : {}),
-});
+/** Said with a message sent again after a process died mid-send: Teams gives no way to know whether the first arrived. */
+export const MAY_REPEAT_NOTE = 'Sent again after a fault on our side: if you already have this message, please ignore the repeat.';
+
+const message = (card: NotificationCard | undefined, text: string | undefined, mayRepeat = false): Partial<Activity> => {
+  const said = [text, mayRepeat ? MAY_REPEAT_NOTE : undefined].filter((part) => part !== undefined).join('\n\n');
+  return {
+    type: 'message',
+    ...(said !== '' ? { text: said } : {}),
+    ...(card ? { attachments: [cardAttachment(card)] } : {}),
+  };
+};
 
 /** The conversation id of a post's thread: what Teams returns, with ";messageid=" added when missing. */
 const threadIdOf = (channelId: string, created: { id?: string; activityId?: string }): string | undefined => {
@@ -69,7 +75,7 @@ export function botNotifier(deps: BotNotifierDeps): Notifier {
           bot: { id: reference.bot?.id ?? '', name: reference.bot?.name ?? '' },
           channelData: { channel: { id: n.target }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
           ...(tenantId ? { tenantId } : {}),
-          activity: message(n.card, undefined) as Activity,
+          activity: message(n.card, undefined, n.mayRepeat) as Activity,
         },
         options,
       );
@@ -99,9 +105,8 @@ export function botNotifier(deps: BotNotifierDeps): Notifier {
       const conversationId = reference.conversation.id;
       switch (n.kind) {
         case 'personal-message':
-          return withConnector(reference, async (c, options) => void (await c.sendToConversation(conversationId, message(n.card, n.text), options)));
         case 'thread-reply':
-          return withConnector(reference, async (c, options) => void (await c.sendToConversation(conversationId, message(n.card, n.text), options)));
+          return withConnector(reference, async (c, options) => void (await c.sendToConversation(conversationId, message(n.card, n.text, n.mayRepeat), options)));
         case 'card-update': {
           const activityId = reference.activityId;
           if (!activityId) return fail('alert-without-activity-id', true);

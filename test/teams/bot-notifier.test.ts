@@ -5,14 +5,14 @@ import type { Notification, Notifier } from '../../src/ports/notifier';
 import type { Store } from '../../src/ports/store';
 import { openStore } from '../../src/store/open-store';
 import { createTeamsAdapter } from '../../src/teams/adapter';
-import { botNotifier, rememberChannelConversation } from '../../src/teams/bot-notifier';
+import { botNotifier, MAY_REPEAT_NOTE, rememberChannelConversation } from '../../src/teams/bot-notifier';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { manualClock } from '../app/outbox/support/manual-clock';
 
 const DUTY_CHANNEL = '19:front-door-duty@thread.tacv2';
 const SENCO = `${LOCAL_TENANT_ID}:00000000-0000-0000-0000-000000000101`;
 const card = (text: string) => ({ type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlock', text }] });
-const base = { id: 'item-1', caseRef: 'FD-2026-00042', createdAt: '2026-12-07T10:00:00.000Z' };
+const base = { id: 'item-1', caseRef: 'FD-2026-00042', createdAt: '2026-12-07T10:00:00.000Z', mayRepeat: false };
 
 let connector: FakeConnector;
 let store: Store;
@@ -80,6 +80,15 @@ describe('bot notifier (proactive sends through the Bot Connector)', () => {
 
     expect(await notifier.send({ ...base, kind: 'thread-reply', target: 'alert:FD-2026-00042', text: 'Routed to Educational Psychology' })).toEqual({ ok: true });
     expect(connector.received.at(-1)).toMatchObject({ conversationId: `${DUTY_CHANNEL};messageid=1`, activity: { text: 'Routed to Educational Psychology' } });
+  });
+
+  it('says a message may be a repeat when an earlier attempt died mid-send, and only then', async () => {
+    await rememberChannel(connector.url);
+    await notifier.send({ ...base, kind: 'personal-message', target: SENCO, card: card('Your request was claimed'), text: 'Update on FD-2026-00042', mayRepeat: true });
+    await notifier.send({ ...base, kind: 'channel-post', target: DUTY_CHANNEL, card: card('New request FD-2026-00042'), mayRepeat: true });
+    await notifier.send({ ...base, kind: 'personal-message', target: SENCO, card: card('Your request was routed') });
+    expect(connector.calls.map((c) => c.activity.text)).toEqual([`Update on FD-2026-00042\n\n${MAY_REPEAT_NOTE}`, MAY_REPEAT_NOTE, undefined]);
+    expect(connector.calls[1]!.activity.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.adaptive', content: card('New request FD-2026-00042') }]);
   });
 
   it('never lets a retried older card update overwrite a newer one', async () => {

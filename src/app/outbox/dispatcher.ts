@@ -20,6 +20,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** Most items held (leased, not yet settled) at once. */
   batchSize?: number;
+  /** Most items of one conversation leased at once, so a busy or throttled one cannot fill the batch. */
+  perConversation?: number;
   /** Attempts before an item is dead-lettered. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -46,7 +48,7 @@ export interface TickReport {
   dead: number;
   /** Items kept leased in memory, waiting for a free slot in their conversation. */
   waiting: number;
-  /** Items let go unattempted (their lease runs out; no attempt is counted). */
+  /** Items given back unattempted, due again when their conversation has room (no attempt is counted). */
   letGo: number;
   lostLeases: number;
 }
@@ -73,12 +75,19 @@ const APP_KEY = '*';
  * a conversation's limit. Leases bound that (each holds at most batchSize items, and an item is
  * sent by one process only), and a 429's Retry-After pauses that conversation in the process that
  * got it. Items waiting for a slot keep their lease in memory; if no slot frees before the lease
- * would run out, they are let go unattempted and become due again when the lease expires.
+ * would run out, they are given back unattempted, due when the slot frees. Each conversation has at
+ * most perConversation items held, and none is leased while its earlier ones wait, so one throttled
+ * conversation (a busy Duty channel) never holds up the others.
+ *
+ * Before each send the item is marked as started. A process killed mid-send leaves the mark; the next
+ * holder sends again with a note that it may be a repeat: Teams cannot say whether the first arrived,
+ * and a repeated message is better than a lost one.
  */
 export function createOutboxDispatcher(deps: DispatcherDeps, options: DispatcherOptions): OutboxDispatcher {
   const { store, notifier, clock, logger } = deps;
   const leaseMs = options.leaseMs ?? 120_000;
   const batchSize = options.batchSize ?? 100;
+  const perConversation = options.perConversation ?? 10;
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const sendBudgetMs = options.sendBudgetMs ?? 30_000;
@@ -132,6 +141,29 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     return record(item.id, { status: 'pending', nextAttemptAt: new Date(nowMs + waitMs).toISOString(), error: outcome.reason }, report);
   };
 
+  /** Gives the item back unattempted; if the store cannot be reached, its lease runs out instead. */
+  const letGo = async (item: OutboxItem, dueAtMs: number, report: TickReport): Promise<void> => {
+    held.delete(item.id);
+    report.letGo += 1;
+    try {
+      await store.releaseLease(item.id, options.owner, new Date(dueAtMs).toISOString());
+    } catch (err) {
+      logger.warn('outbox.release-failed', { id: item.id, errorName: err instanceof Error ? err.name : typeof err });
+    }
+  };
+
+  /** Marks the send as started; false (send nothing) when the lease is lost or the store cannot be reached. */
+  const markStarted = async (item: OutboxItem, report: TickReport): Promise<boolean> => {
+    try {
+      if (await store.startAttempt(item.id, options.owner, clock.now().toISOString())) return true;
+      report.lostLeases += 1;
+      logger.warn('outbox.lease-lost', { id: item.id });
+    } catch (err) {
+      logger.error('outbox.start-failed', { id: item.id, errorName: err instanceof Error ? err.name : typeof err });
+    }
+    return false;
+  };
+
   const send = async (notification: Notification): Promise<SendOutcome> => {
     try {
       return await notifier.send(notification);
@@ -145,8 +177,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     for (const entry of entries) {
       const nowMs = clock.now().getTime();
       if (entry.leaseUntilMs - nowMs < sendBudgetMs) {
-        held.delete(entry.item.id);
-        report.letGo += 1;
+        await letGo(entry.item, nowMs, report);
         continue;
       }
       const { notification } = entry;
@@ -157,13 +188,11 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
       }
       const slot = acquire(entry.item.target, nowMs);
       if (!slot.ok) {
-        if (slot.retryAtMs + sendBudgetMs > entry.leaseUntilMs) {
-          held.delete(entry.item.id);
-          report.letGo += 1;
-        }
+        if (slot.retryAtMs + sendBudgetMs > entry.leaseUntilMs) await letGo(entry.item, slot.retryAtMs, report);
         continue;
       }
       held.delete(entry.item.id);
+      if (!(await markStarted(entry.item, report))) continue;
       report.attempted += 1;
       await settle({ ...entry, notification }, await send(notification), report);
     }
@@ -177,7 +206,8 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     const room = batchSize - held.size;
     if (room > 0) {
       const leaseUntil = new Date(now.getTime() + leaseMs);
-      const leased = await store.leaseDue(now.toISOString(), options.owner, leaseUntil.toISOString(), room);
+      const waitingTargets = [...new Set([...held.values()].map((entry) => entry.item.target))];
+      const leased = await store.leaseDue(now.toISOString(), options.owner, leaseUntil.toISOString(), room, { perTarget: perConversation, skipTargets: waitingTargets });
       report.leased = leased.length;
       for (const item of leased) held.set(item.id, { item, notification: parseNotification(item), leaseUntilMs: leaseUntil.getTime() });
     }

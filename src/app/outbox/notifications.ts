@@ -24,7 +24,7 @@ export type NotificationPayload<K extends Notification['kind']> = z.infer<(typeo
 export function parseNotification(item: OutboxItem): Notification | undefined {
   const target = key.safeParse(item.target);
   if (!target.success) return undefined;
-  const base = { id: item.id, caseRef: item.caseRef, createdAt: item.createdAt, target: target.data };
+  const base = { id: item.id, caseRef: item.caseRef, createdAt: item.createdAt, mayRepeat: item.attemptStartedAt !== null, target: target.data };
   switch (item.kind) {
     case 'personal-message': {
       const p = payloadSchemas['personal-message'].safeParse(item.payload);
@@ -70,6 +70,7 @@ export function newOutboxItem<K extends Notification['kind']>(
     leaseOwner: null,
     leaseUntil: null,
     lastError: null,
+    attemptStartedAt: null,
     createdAt: now,
   };
 }

@@ -78,6 +78,7 @@ describe('outbox dispatcher', () => {
     expect(notifier.calls).toHaveLength(2);
     clock.advance(1_000);
     await d.tick();
+    await d.tick();
     expect(notifier.calls.slice(2).map((c) => c.id).sort()).toEqual(items.map((i) => i.id).sort());
     expect(await store.listOutbox('delivered', 10)).toHaveLength(3);
   });
@@ -131,7 +132,7 @@ describe('outbox dispatcher', () => {
     await store.enqueue(items);
     const notifier = fakeNotifier(clock);
     const d = dispatcher(notifier);
-    expect(await d.tick()).toMatchObject({ attempted: 7, waiting: 63 });
+    expect(await d.tick()).toMatchObject({ leased: 10, attempted: 7, waiting: 3 });
     for (let i = 0; i < 400 && notifier.calls.length < 70; i += 1) {
       clock.advance(250);
       await d.tick();
@@ -144,21 +145,64 @@ describe('outbox dispatcher', () => {
     expect(new Set(notifier.calls.map((c) => c.id)).size).toBe(70);
   });
 
-  it('lets an item go unattempted when no slot frees before its lease ends; it is sent after the lease runs out', async () => {
+  it('gives an item back unattempted when no slot frees before its lease ends; it is sent when the slot frees', async () => {
     const items = personalMessages(clock, 62);
     await store.enqueue(items);
     const notifier = fakeNotifier(clock);
     // 60 go out in the first 30 s; the last two have no slot before their 20-second lease ends.
-    const d = dispatcher(notifier, { leaseMs: 20_000, sendBudgetMs: 5_000 });
+    const d = dispatcher(notifier, { leaseMs: 20_000, sendBudgetMs: 5_000, perConversation: 100 });
     let letGo = 0;
     for (let i = 0; i < 300 && notifier.calls.length < 62; i += 1) {
       letGo += (await d.tick()).letGo;
       clock.advance(250);
     }
     expect(letGo).toBeGreaterThanOrEqual(2);
+    // Not 20 s later when the lease would have run out: as soon as the 30-second window has room.
+    expect(notifier.calls.at(-1)!.at - notifier.calls[0]!.at).toBeLessThan(31_000);
     expect(new Set(notifier.calls.map((c) => c.id)).size).toBe(62);
     expect(notifier.calls).toHaveLength(62);
     expect((await store.listOutbox('delivered', 100)).every((i) => i.attempts === 1)).toBe(true);
+  });
+
+  it('keeps personal messages moving while the Duty channel works through a backlog', async () => {
+    const duty = personalMessages(clock, 300, '19:duty@thread.tacv2', 'duty');
+    await store.enqueue(duty);
+    clock.advance(1_000);
+    const [receipt] = personalMessages(clock, 1, 'tenant:senco', 'receipt');
+    await store.enqueue([receipt!]);
+    const notifier = fakeNotifier(clock);
+    const d = dispatcher(notifier);
+    await d.tick();
+    await d.tick();
+    // The school's receipt goes out at once, not after the 300 channel posts Teams lets through at 2 a second.
+    expect(notifier.callsFor(receipt!.id)).toBe(1);
+    expect(notifier.calls.filter((c) => c.target === '19:duty@thread.tacv2').length).toBeLessThanOrEqual(7);
+  });
+
+  it('marks each send as started, and says a send may repeat only when a process died in the middle of one', async () => {
+    const [inDoubt, untouched] = personalMessages(clock, 2);
+    await store.enqueue([inDoubt!, untouched!]);
+    // A process leased both, started sending the first, and was killed before it heard back.
+    await store.leaseDue(clock.now().toISOString(), 'killed-process', new Date(clock.now().getTime() + 60_000).toISOString(), 10);
+    expect(await store.startAttempt(inDoubt!.id, 'killed-process', clock.now().toISOString())).toBe(true);
+    clock.advance(61_000);
+    const notifier = fakeNotifier(clock);
+    await dispatcher(notifier).tick();
+    expect(notifier.calls.map((c) => [c.id, c.mayRepeat])).toEqual([
+      [inDoubt!.id, true],
+      [untouched!.id, false],
+    ]);
+    expect((await store.listOutbox('delivered', 10)).map((i) => i.attemptStartedAt)).toEqual([null, null]);
+  });
+
+  it('sends nothing it could not first mark as started', async () => {
+    const [item] = personalMessages(clock, 1);
+    await store.enqueue([item!]);
+    const failing: Store = Object.assign(Object.create(store) as Store, { startAttempt: () => Promise.reject(new Error('database is locked')) });
+    const notifier = fakeNotifier(clock);
+    expect(await dispatcher(notifier, {}, failing).tick()).toMatchObject({ leased: 1, attempted: 0 });
+    expect(notifier.calls).toHaveLength(0);
+    expect(logger.lines.map((l) => l.event)).toContain('outbox.start-failed');
   });
 
   it('two dispatchers on one store file never send an item twice', async () => {
@@ -207,7 +251,7 @@ describe('outbox dispatcher', () => {
     await before.enqueue(items);
     const notifier = fakeNotifier(clock, (n, previous) => (n.id === items[0]!.id && previous === 0 ? { ok: false, reason: 'http-500' } : { ok: true }));
     // The first process sends 7 (one fails), holds 13 for the next second, then dies.
-    expect(await dispatcher(notifier, { owner: 'old-process', leaseMs: 60_000 }, before).tick()).toMatchObject({ attempted: 7, waiting: 13 });
+    expect(await dispatcher(notifier, { owner: 'old-process', leaseMs: 60_000, perConversation: 20 }, before).tick()).toMatchObject({ attempted: 7, waiting: 13 });
     await before.close();
 
     const after = await openStore({ kind: 'sqlite', path });

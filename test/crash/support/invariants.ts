@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../../src/domain/case-record';
 import { openStore } from '../../../src/store/open-store';
+import { MAY_REPEAT_NOTE } from '../../../src/teams/bot-notifier';
 import type { ConnectorCall } from '../../support/fake-connector';
 
 /** A case's journey so far: its draft, and its reference once the school has read it. */
@@ -32,6 +33,13 @@ function canonical(value: unknown): string {
 /** What a user sees of one notification: its text and card. */
 const contentKey = (text: string | undefined, card: unknown): string => canonical({ text, card });
 
+/** A sent text without the note a possible repeat carries, and whether it carried it. */
+function withoutRepeatNote(text: string | undefined): { text: string | undefined; labelled: boolean } {
+  if (text === undefined || !text.endsWith(MAY_REPEAT_NOTE)) return { text, labelled: false };
+  const rest = text.slice(0, -MAY_REPEAT_NOTE.length).replace(/\n\n$/, '');
+  return { text: rest === '' ? undefined : rest, labelled: true };
+}
+
 /** Problems found in the store and the connector's log after a crash and retry; empty when every promise held. */
 export async function invariantProblems(sqlitePath: string, journeys: readonly JourneyState[], calls: readonly ConnectorCall[]): Promise<string[]> {
   const problems: string[] = [];
@@ -58,7 +66,8 @@ export async function invariantProblems(sqlitePath: string, journeys: readonly J
     if (pending.length > 0) problems.push(`outbox items never delivered: ${pending.map((i) => `${i.id} (${i.kind}, ${i.lastError ?? 'no error'})`).join('; ')}`);
     if (dead.length > 0) problems.push(`outbox items dead-lettered: ${dead.map((i) => `${i.id} (${i.kind}, ${i.lastError ?? 'no error'})`).join('; ')}`);
 
-    // Each delivered item was sent at most once: no content reached Teams more often than it was queued.
+    // Each delivered item was sent at most once without the "may be a repeat" note: no content reached Teams
+    // unlabelled more often than it was queued. A labelled repeat follows a send cut off by the kill.
     const delivered = await store.listOutbox('delivered', 100_000);
     const queued = new Map<string, number>();
     for (const item of delivered) {
@@ -67,11 +76,15 @@ export async function invariantProblems(sqlitePath: string, journeys: readonly J
       queued.set(key, (queued.get(key) ?? 0) + 1);
     }
     const sent = new Map<string, number>();
+    const repeats = new Set<string>();
     for (const call of calls.filter((c) => c.status === 200)) {
       const activity = sentActivity.parse(call.activity);
-      const key = contentKey(activity.text, activity.attachments?.[0]?.content);
-      sent.set(key, (sent.get(key) ?? 0) + 1);
+      const { text, labelled } = withoutRepeatNote(activity.text);
+      const key = contentKey(text, activity.attachments?.[0]?.content);
+      if (labelled) repeats.add(key);
+      else sent.set(key, (sent.get(key) ?? 0) + 1);
     }
+    for (const key of repeats) if (!queued.has(key)) problems.push(`a labelled repeat of something never queued: ${key.slice(0, 300)}`);
     for (const [key, count] of sent) {
       const allowed = queued.get(key) ?? 0;
       if (count > allowed) problems.push(`sent ${count} times but queued ${allowed}: ${key.slice(0, 300)}`);
@@ -79,7 +92,8 @@ export async function invariantProblems(sqlitePath: string, journeys: readonly J
     // And none was lost: every delivered post and message reached Teams (a card update may be skipped when a newer one is showing).
     for (const item of delivered.filter((i) => i.kind !== 'card-update')) {
       const payload = queuedPayload.parse(item.payload);
-      if (!sent.has(contentKey(payload.text, payload.card))) problems.push(`${item.id} (${item.kind}) is marked delivered but never reached Teams`);
+      const key = contentKey(payload.text, payload.card);
+      if (!sent.has(key) && !repeats.has(key)) problems.push(`${item.id} (${item.kind}) is marked delivered but never reached Teams`);
     }
   } finally {
     await store.close();

@@ -9,6 +9,7 @@ export interface NotifierCall {
   kind: Notification['kind'];
   target: string;
   at: number;
+  mayRepeat: boolean;
 }
 
 /** A hand-written Notifier: answers each call with `answer(notification, how many times this id was sent before)`. */
@@ -23,7 +24,7 @@ export function fakeNotifier(
     callsFor,
     async send(n) {
       const previous = callsFor(n.id);
-      calls.push({ id: n.id, kind: n.kind, target: n.target, at: clock.now().getTime() });
+      calls.push({ id: n.id, kind: n.kind, target: n.target, at: clock.now().getTime(), mayRepeat: n.mayRepeat });
       return answer(n, previous);
     },
   };
