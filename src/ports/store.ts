@@ -161,8 +161,8 @@ export interface ReferenceStore {
 /** Key-value state with ETags, for the Teams AI turn state (conversation and user state). */
 export interface StateStore {
   readState(keys: string[]): Promise<Record<string, Versioned<Record<string, unknown>>>>;
-  /** expectedVersion '*' or undefined: write whatever is there; otherwise StoreConflictError when stale. */
-  writeState(key: string, value: Record<string, unknown>, expectedVersion?: string): Promise<string>;
+  /** expectedVersion '*' or undefined: write whatever is there; null: create only; otherwise StoreConflictError when stale (or, for null, when it exists). */
+  writeState(key: string, value: Record<string, unknown>, expectedVersion?: string | null): Promise<string>;
   deleteState(keys: string[]): Promise<void>;
 }
 

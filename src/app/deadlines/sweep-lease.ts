@@ -16,7 +16,8 @@ export interface Lease {
   version: string;
 }
 
-async function writeLease(store: StateStore, key: string, owner: string, now: Date, ttlMs: number, version: string): Promise<Lease | undefined> {
+/** Writes the lease at `version` (null: only if there is none yet); undefined when someone else wrote first. */
+async function writeLease(store: StateStore, key: string, owner: string, now: Date, ttlMs: number, version: string | null): Promise<Lease | undefined> {
   const expiresAt = now.getTime() + ttlMs;
   try {
     const written = await store.writeState(key, { owner, expiresAt: new Date(expiresAt).toISOString() }, version);
@@ -29,17 +30,14 @@ async function writeLease(store: StateStore, key: string, owner: string, now: Da
 
 /**
  * Takes the lease for `owner` until now + ttlMs when it is free, expired or already the owner's;
- * undefined when someone else holds it or takes it first. Taken with optimistic concurrency, so of
- * two processes racing for it one wins. The first ever take seeds an empty record first: the state
- * store has no create-only write, so two processes starting at the very same moment on an empty
- * store could both seed; the sweep's per-case versioned writes keep even that from sending twice.
+ * undefined when someone else holds it or takes it first. Taken with optimistic concurrency (the
+ * very first take is a create-only write), so of two processes racing for it exactly one wins.
  */
 export async function takeLease(store: StateStore, key: string, owner: string, now: Date, ttlMs: number): Promise<Lease | undefined> {
   const found = (await store.readState([key]))[key];
-  const version = found?.version ?? (await store.writeState(key, FREE, '*'));
   const current = found ? leaseSchema.safeParse(found.value) : undefined;
   if (current?.success && current.data.owner !== '' && current.data.owner !== owner && Date.parse(current.data.expiresAt) > now.getTime()) return undefined;
-  return writeLease(store, key, owner, now, ttlMs, version);
+  return writeLease(store, key, owner, now, ttlMs, found?.version ?? null);
 }
 
 /** Extends a lease this process holds; undefined when it was lost (expired and taken over). */

@@ -29,6 +29,8 @@ export function cosmosStateAndAccessStore(state: Container, accessRequests: Cont
         const id = safeId(key);
         const body = toJsonObject({ id, key, value: stateValueSchema.parse(value) });
         if (expectedVersion === undefined || expectedVersion === '*') return etagOf((await state.items.upsert(body)).resource);
+        // A create of an id that exists is a 409, which cosmosCall turns into StoreConflictError.
+        if (expectedVersion === null) return etagOf((await state.items.create(body)).resource);
         try {
           const response = await state.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: expectedVersion } });
           return etagOf(response.resource);

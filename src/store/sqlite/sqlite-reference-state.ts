@@ -18,12 +18,18 @@ export function sqliteReferenceStateStore(db: Database): ReferenceStore & StateS
   const upsertState = db.prepare<[string, string], { version: number }>(
     'INSERT INTO state (key, doc, version) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET doc = excluded.doc, version = version + 1 RETURNING version',
   );
+  const createState = db.prepare<[string, string], { version: number }>('INSERT INTO state (key, doc, version) VALUES (?, ?, 1) ON CONFLICT (key) DO NOTHING RETURNING version');
   const replaceState = db.prepare<[string, string, number], { version: number }>(
     'UPDATE state SET doc = ?, version = version + 1 WHERE key = ? AND version = ? RETURNING version',
   );
-  const writeState = db.transaction((key: string, value: Record<string, unknown>, expectedVersion: string | undefined) => {
+  const writeState = db.transaction((key: string, value: Record<string, unknown>, expectedVersion: string | null | undefined) => {
     const doc = JSON.stringify(stateValueSchema.parse(value));
     if (expectedVersion === undefined || expectedVersion === '*') return String(upsertState.get(key, doc)?.version);
+    if (expectedVersion === null) {
+      const created = createState.get(key, doc);
+      if (!created) throw new StoreConflictError(`State ${key} exists already`);
+      return String(created.version);
+    }
     const expected = Number(expectedVersion);
     const row = replaceState.get(doc, key, Number.isInteger(expected) ? expected : -1);
     if (!row) throw new StoreConflictError(`State ${key} changed since version ${expectedVersion}`);

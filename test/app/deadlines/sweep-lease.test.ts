@@ -1,5 +1,6 @@
 import { sweepDeadlines } from '../../../src/app/deadlines/sweep-deadlines';
 import { DEADLINE_LEASE_KEY, releaseLease, renewLease, takeLease } from '../../../src/app/deadlines/sweep-lease';
+import type { Store } from '../../../src/ports/store';
 import { openStore } from '../../../src/store/open-store';
 import { makeTempDir } from '../../support/temp-dir';
 import { openWorld, processDeps, type World } from './support/deadline-world';
@@ -43,6 +44,26 @@ describe('the deadline sweep lease', () => {
       await two.close();
       await dir.remove();
     }
+  });
+
+  it('gives the very first lease to one process even when the other read the empty store before it was taken', async () => {
+    world = await openWorld('2026-12-07T10:00:00Z');
+    const now = world.clock.now();
+    let aHasTaken: () => void = () => undefined;
+    const afterA = new Promise<void>((resolve) => (aHasTaken = resolve));
+    // Process b reads "no lease yet", then is slow: a takes the lease before b writes.
+    const slowB: Store = Object.assign(Object.create(world.store) as Store, {
+      readState: async (keys: string[]) => {
+        const found = await world.store.readState(keys);
+        await afterA;
+        return found;
+      },
+    });
+    const b = takeLease(slowB, DEADLINE_LEASE_KEY, 'b', now, MINUTE);
+    const a = await takeLease(world.store, DEADLINE_LEASE_KEY, 'a', now, MINUTE);
+    aHasTaken();
+    expect(a).toBeDefined();
+    expect(await b).toBeUndefined();
   });
 
   it('skips a sweep while another process holds the lease, sweeps after it expires, and frees it after sweeping', async () => {

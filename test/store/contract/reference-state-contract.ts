@@ -47,6 +47,15 @@ export function describeReferenceStateContract(store: () => Store): void {
         'user/other': { value: { theme: 'dark' }, version: expect.any(String) },
       });
     });
+
+    it('creates only when absent: of two creates racing for one key, exactly one wins', async () => {
+      const results = await Promise.allSettled([store().writeState('lease/x', { owner: 'a' }, null), store().writeState('lease/x', { owner: 'b' }, null)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused?.reason).toBeInstanceOf(StoreConflictError);
+      const winner = results.find((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled');
+      expect((await store().readState(['lease/x']))['lease/x']?.version).toBe(winner?.value);
+    });
   });
 
   describe('access requests', () => {
