@@ -131,7 +131,7 @@ async function outboxDrained(bot: CrashBot): Promise<void> {
 }
 
 describe('SIGKILL at a random moment during submit, claim, escalate, vote and decide', () => {
-  it('leaves every step whole or not at all: the retry gives one result, and every notification goes exactly once', async () => {
+  it('leaves every step whole or not at all: the retry gives one result, and no notification is lost or repeated unlabelled', async () => {
     process.stdout.write(`sigkill crash test: seed ${SEED}, ${ROUNDS} rounds (CRASH_SEED=${SEED} CRASH_ROUNDS=${ROUNDS} to repeat)\n`);
     const random = seeded(SEED);
     const journeys: JourneyState[] = [];
