@@ -1,5 +1,5 @@
 import { Agent } from 'node:https';
-import { CosmosClient, type Container, type CosmosClientOptions, type Database, type IndexingPolicy } from '@azure/cosmos';
+import { CosmosClient, type ConnectionPolicy, type Container, type CosmosClientOptions, type Database, type IndexingPolicy } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { StoreConfig } from '../../config';
 import { COSMOS_CONTAINERS, type CosmosContainerKey } from './containers';
@@ -15,15 +15,28 @@ export interface CosmosHandles {
   containers: Record<CosmosContainerKey, Container>;
 }
 
+/** The longest one request to Cosmos DB may take; then the store is unavailable and the user reads "try again". */
+export const COSMOS_REQUEST_TIMEOUT_MS = 5_000;
+
+/**
+ * Bounds how long a person waits when Cosmos DB cannot be reached. The SDK's defaults wait 60 s per
+ * request and, with endpoint discovery on, retry a timed-out read up to 120 times (two hours).
+ * The account has one region (infra/modules/cosmos.bicep), so discovery has nowhere to fail over
+ * to: it is off, and a hung request fails once, after COSMOS_REQUEST_TIMEOUT_MS. Throttling (429)
+ * is still retried as the server asks, for at most 5 s in all. Revisit if a second region is added.
+ */
+export const COSMOS_CONNECTION_POLICY: Readonly<ConnectionPolicy> = Object.freeze({
+  requestTimeout: COSMOS_REQUEST_TIMEOUT_MS,
+  enableEndpointDiscovery: false,
+  retryOptions: { maxRetryAttemptCount: 9, maxWaitTimeInSeconds: 5 },
+});
+
 /** Builds the client: an account key for the emulator or test server, managed identity otherwise. */
 export function createCosmosClient(config: CosmosConfig): CosmosClient {
-  const options: CosmosClientOptions = { endpoint: config.endpoint };
+  const options: CosmosClientOptions = { endpoint: config.endpoint, connectionPolicy: { ...COSMOS_CONNECTION_POLICY, retryOptions: { ...COSMOS_CONNECTION_POLICY.retryOptions } } };
   if (config.key) options.key = config.key;
   else options.aadCredentials = new DefaultAzureCredential({ managedIdentityClientId: config.managedIdentityClientId });
-  if (config.tlsInsecure) {
-    options.agent = new Agent({ rejectUnauthorized: false });
-    options.connectionPolicy = { enableEndpointDiscovery: false };
-  }
+  if (config.tlsInsecure) options.agent = new Agent({ rejectUnauthorized: false });
   return new CosmosClient(options);
 }
 

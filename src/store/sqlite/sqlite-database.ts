@@ -20,6 +20,29 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
   }
 }
 
+/** How long a readiness check waits for another connection's write lock before calling the database unavailable. */
+const PING_BUSY_TIMEOUT_MS = 250;
+
+/**
+ * Throws unless the database can be read and a write could start now. `SELECT 1` alone touches no
+ * file, so it passes while another process holds the write lock and every save fails; this takes
+ * the write lock (waiting briefly, not the full busy timeout) and lets it go at once.
+ */
+export function checkWritable(db: SqliteDatabase): void {
+  const busyTimeout = Number(db.pragma('busy_timeout', { simple: true }));
+  db.pragma(`busy_timeout = ${PING_BUSY_TIMEOUT_MS}`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
 const UNAVAILABLE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_READONLY']);
 
 /** Runs a synchronous database call: key clashes become StoreConflictError, file trouble StoreUnavailableError. */

@@ -1,6 +1,6 @@
 import { StoreUnavailableError, type Store } from '../../ports/store';
 import { sqliteCaseStore } from './sqlite-cases';
-import { openSqliteDatabase } from './sqlite-database';
+import { checkWritable, openSqliteDatabase } from './sqlite-database';
 import { sqliteDraftAndConversationStore } from './sqlite-drafts';
 import { sqliteOutboxAndAuditStore } from './sqlite-outbox';
 import { sqliteReferenceStateStore } from './sqlite-reference-state';
@@ -17,7 +17,7 @@ export function openSqliteStore(path: string): Store {
     ...sqliteReferenceStateStore(db),
     ping: async () => {
       try {
-        db.prepare('SELECT 1').get();
+        checkWritable(db);
       } catch (error) {
         throw new StoreUnavailableError('The SQLite database does not answer', { cause: error });
       }
