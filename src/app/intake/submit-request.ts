@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors';
 import { REQUEST_FIELDS, validateStep, type SchoolRequest } from '../../domain/intake';
 import { formatReference } from '../../domain/reference-number';
 import type { NotificationCards } from '../../ports/notification-cards';
-import { StoreConflictError, type CaseWriteEffects, type Draft, type Versioned } from '../../ports/store';
+import { StoreConflictError, StoreUnavailableError, type CaseWriteEffects, type Draft, type Versioned } from '../../ports/store';
 import type { Actor } from '../actor';
 import { newOutboxItem } from '../outbox/notifications';
 import { dutyAlertView } from '../triage/alert-view';
@@ -68,13 +68,18 @@ export async function submitRequest(deps: IntakeDeps & { cards: NotificationCard
   return { kind: 'receipt', record: stored, dueInWords: dueInWords(stored.firstResponseDue, londonDate(now)) };
 }
 
-/** Creates the case, or finds the one a concurrent press of Submit is creating. */
+/**
+ * Creates the case, or finds the one a concurrent press of Submit is creating. A clash with no case
+ * to show yet (the other press is mid-write, or a write cut off by an outage still holds the key for
+ * a minute) is "try again", not an error: nothing was saved, and the retry finds one case.
+ */
 async function createOnce(deps: IntakeDeps, record: CaseRecord, effects: CaseWriteEffects): Promise<CaseRecord> {
   try {
     return (await deps.store.createCase(record, effects)).case.value;
   } catch (err) {
-    const theirs = err instanceof StoreConflictError ? await deps.store.getCase(record.ref) : undefined;
-    if (!theirs) throw err;
+    if (!(err instanceof StoreConflictError)) throw err;
+    const theirs = await deps.store.getCase(record.ref);
+    if (!theirs) throw new StoreUnavailableError(`Request ${record.ref} is being saved by another press of Send`, { cause: err });
     return theirs.value;
   }
 }

@@ -6,7 +6,7 @@ import { importReferenceData } from '../../../src/app/reference-data/import-refe
 import { loadReferenceData } from '../../../src/app/reference-data/load-reference-data';
 import { actorFor } from '../../../src/app/actor';
 import { LOCAL_TENANT_ID } from '../../../src/config';
-import type { Store } from '../../../src/ports/store';
+import { StoreConflictError, StoreUnavailableError, type Store } from '../../../src/ports/store';
 import { openStore } from '../../../src/store/open-store';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../../support/intake-answers';
 import { fakeCards } from '../../support/fake-cards';
@@ -44,6 +44,21 @@ describe('submitting a request', () => {
     await one.close();
     await two.close();
     await dir.remove();
+  });
+
+  it('says "try again" when the reference is held but no case shows yet, and the retry makes the one case', async () => {
+    const store = await openStore({ kind: 'sqlite', path: ':memory:' });
+    await importReferenceData(store, await loadReferenceData('data'));
+    const d = await deps(store, '2026-12-07T10:00:00Z');
+    const { actor, draftId } = await completedDraft(d);
+    // As after a Cosmos DB write cut off between its submission marker and the case: the key is taken, no case yet.
+    const held: Store = Object.assign(Object.create(store) as Store, { createCase: () => Promise.reject(new StoreConflictError('submission key taken')) });
+    await expect(submitRequest({ ...d, store: held }, actor, draftId)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect((await store.listCasesBySetting('900001', { offset: 0, limit: 10 })).total).toBe(0);
+    const retry = await submitRequest(d, actor, draftId);
+    expect(retry.kind).toBe('receipt');
+    expect((await store.listCasesBySetting('900001', { offset: 0, limit: 10 })).total).toBe(1);
+    await store.close();
   });
 
   it('counts the due date in working days: on Christmas Eve, past the bank holidays and the authority’s closure days', async () => {
