@@ -5,13 +5,18 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { StoreConflictError, StoreUnavailableError } from '../../ports/store';
 import { applyMigrations } from './migrations';
 
+/** How long SQLite itself waits for a lock, blocking the event loop: kept short. */
+const BLOCKING_BUSY_WAIT_MS = 20;
+/** How long a call keeps trying while the database is locked before it is "unavailable". */
+const BUSY_GIVE_UP_MS = 5_000;
+
 /** Opens (creating if needed) the database file, sets WAL, busy timeout and foreign keys, and migrates it. */
 export function openSqliteDatabase(path: string): SqliteDatabase {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BLOCKING_BUSY_WAIT_MS}`);
     db.pragma('foreign_keys = ON');
     applyMigrations(db);
     return db;
@@ -20,38 +25,44 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
   }
 }
 
-/** How long a readiness check waits for another connection's write lock before calling the database unavailable. */
-const PING_BUSY_TIMEOUT_MS = 250;
-
 /**
  * Throws unless the database can be read and a write could start now. `SELECT 1` alone touches no
  * file, so it passes while another process holds the write lock and every save fails; this takes
- * the write lock (waiting briefly, not the full busy timeout) and lets it go at once.
+ * the write lock and lets it go at once.
  */
 export function checkWritable(db: SqliteDatabase): void {
-  const busyTimeout = Number(db.pragma('busy_timeout', { simple: true }));
-  db.pragma(`busy_timeout = ${PING_BUSY_TIMEOUT_MS}`);
+  db.exec('BEGIN IMMEDIATE');
   try {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } finally {
-      db.exec('ROLLBACK');
-    }
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
   } finally {
-    db.pragma(`busy_timeout = ${busyTimeout}`);
+    db.exec('ROLLBACK');
   }
 }
 
 const UNAVAILABLE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_READONLY']);
 
-/** Runs a synchronous database call: key clashes become StoreConflictError, file trouble StoreUnavailableError. */
-export function guarded<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(toStoreError(error));
+/**
+ * Runs a synchronous database call: key clashes become StoreConflictError, file trouble
+ * StoreUnavailableError. While another connection holds the write lock, the call is tried again
+ * after short pauses off the event loop (other turns, /healthz and /readyz carry on) until
+ * giveUpMs have passed. Trying again is safe: a busy call changed nothing (a transaction is
+ * rolled back whole; a write transaction meets the lock at BEGIN IMMEDIATE, before any change).
+ */
+export async function guarded<T>(work: () => T, giveUpMs = BUSY_GIVE_UP_MS): Promise<T> {
+  const startedAt = Date.now();
+  for (let pauseMs = 5; ; pauseMs = Math.min(pauseMs * 2, 100)) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - startedAt >= giveUpMs) throw toStoreError(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 function toStoreError(error: unknown): unknown {
