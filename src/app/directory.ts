@@ -16,7 +16,7 @@ import {
 } from '../domain/reference';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
-import type { ReferenceStore } from '../ports/store';
+import type { AccessRequest, AccessRequestStore, ReferenceStore } from '../ports/store';
 import { FRONT_DOOR_RECORD_ID, REFERENCE_KINDS, ROTA_RECORD_ID, storedServiceSchema } from './reference-data/import-reference-data';
 
 /** Parses a stored record; a record that does not fit is a loading fault, never silently skipped. */
@@ -39,17 +39,52 @@ interface Snapshot {
   loadedAt: number;
 }
 
-async function loadSnapshot(store: ReferenceStore, now: number): Promise<Snapshot> {
-  const [people, settings, services, rota, frontDoor] = await Promise.all([
+/** What the directory reads: the reference data, and approved access requests where the store keeps them. */
+export type DirectorySource = ReferenceStore & Partial<Pick<AccessRequestStore, 'listAccessRequests'>>;
+
+/**
+ * The people listed in data/, then everyone a front-door admin approved as setting staff of a
+ * setting that still exists. A listed person wins over an approval (matched by AAD id or by UPN).
+ */
+function mergeApproved(listed: Person[], approved: AccessRequest[], settings: Setting[]): Map<string, Person> {
+  const people = new Map(listed.map((p) => [p.id, p]));
+  const settingIds = new Set(settings.map((s) => s.id));
+  for (const request of approved) {
+    const person = approvedPerson(request);
+    if (person === undefined || people.has(person.id) || !settingIds.has(person.settingId ?? '')) continue;
+    if (person.upn !== undefined && people.has(personId({ upn: person.upn }))) continue;
+    people.set(person.id, person);
+  }
+  return people;
+}
+
+/** The setting-staff person an approved request makes; undefined when it cannot name one (no AAD id in its key). */
+function approvedPerson(request: AccessRequest): Person | undefined {
+  const aadObjectId = request.userKey.split(':').pop() ?? '';
+  const parsed = personSchema.safeParse({
+    id: aadObjectId.toLowerCase(),
+    aadObjectId,
+    ...(request.email ? { upn: request.email } : {}),
+    name: request.name.trim() === '' ? 'Unknown' : request.name,
+    roles: ['setting-staff'],
+    settingId: request.decision?.settingId ?? undefined,
+  });
+  return parsed.success && request.status === 'approved' ? parsed.data : undefined;
+}
+
+async function loadSnapshot(store: DirectorySource, now: number): Promise<Snapshot> {
+  const [people, settingRecords, services, rota, frontDoor, approved] = await Promise.all([
     store.listReference(REFERENCE_KINDS.person),
     store.listReference(REFERENCE_KINDS.setting),
     store.listReference(REFERENCE_KINDS.service),
     store.getReference(REFERENCE_KINDS.rota, ROTA_RECORD_ID),
     store.getReference(REFERENCE_KINDS.frontDoor, FRONT_DOOR_RECORD_ID),
+    store.listAccessRequests ? store.listAccessRequests('approved') : Promise.resolve([]),
   ]);
+  const settings = settingRecords.map((r) => parseRecord(settingSchema, 'setting', r)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return {
-    people: new Map(people.map((r) => parseRecord(personSchema, 'person', r)).map((p) => [p.id, p])),
-    settings: settings.map((r) => parseRecord(settingSchema, 'setting', r)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    people: mergeApproved(people.map((r) => parseRecord(personSchema, 'person', r)), approved, settings),
+    settings,
     services: services
       .map((r) => parseRecord(storedServiceSchema, 'service', r))
       .sort((a, b) => a.order - b.order)
@@ -60,16 +95,30 @@ async function loadSnapshot(store: ReferenceStore, now: number): Promise<Snapsho
   };
 }
 
-/** How long one process trusts what it read: reference data changes only when an instance starts. */
+/** How long one process trusts what it read: reference data changes when an instance starts, approvals at any time. */
 export const DIRECTORY_REFRESH_MS = 30_000;
 
+/** Per store, how to make this process's directories over it read again. */
+const FORGETTERS = new WeakMap<object, Set<() => void>>();
+
+/** Makes every directory over this store in this process read afresh at its next question (after an approval). */
+export function forgetDirectorySnapshots(store: object): void {
+  for (const forget of FORGETTERS.get(store) ?? []) forget();
+}
+
 /**
- * A Directory over the reference data the store holds. Every record is parsed when read, and
+ * A Directory over the reference data the store holds, with approved access requests as setting
+ * staff. Every record is parsed when read, and
  * the parsed snapshot is kept for DIRECTORY_REFRESH_MS, so a turn costs no reads or parsing
  * (the bench showed re-reading and re-parsing on every turn as one of the largest costs).
  */
-export function storeDirectory(store: ReferenceStore, clock: Clock = systemClock): Directory {
+export function storeDirectory(store: DirectorySource, clock: Clock = systemClock): Directory {
   let snapshot: Promise<Snapshot> | undefined;
+  const forgetters = FORGETTERS.get(store) ?? new Set<() => void>();
+  FORGETTERS.set(store, forgetters);
+  forgetters.add(() => {
+    snapshot = undefined;
+  });
   const current = async (): Promise<Snapshot> => {
     const now = clock.now().getTime();
     const cached = snapshot && (await snapshot.catch(() => undefined));

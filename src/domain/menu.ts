@@ -21,3 +21,22 @@ export function menuFor(roles: readonly Role[]): MenuItem[] {
 export function mayUse(roles: readonly Role[], item: MenuItem): boolean {
   return menuFor(roles).includes(item);
 }
+
+/** The front-door team's own tasks, offered below the menu to those who hold the roles. */
+export const ADMIN_ITEMS = ['accessRequests', 'deadLetters'] as const;
+export type AdminItem = (typeof ADMIN_ITEMS)[number];
+
+const ADMIN_ITEM_ROLES: Record<AdminItem, readonly Role[]> = {
+  accessRequests: ['front-door-admin'],
+  deadLetters: ['front-door-admin', 'administrator'],
+};
+
+/** The admin tasks a person with these roles is offered, in display order. */
+export function adminMenuFor(roles: readonly Role[]): AdminItem[] {
+  return ADMIN_ITEMS.filter((item) => ADMIN_ITEM_ROLES[item].some((r) => roles.includes(r)));
+}
+
+/** Whether these roles may do the admin task: checked on the server for every card action. */
+export function mayAdminister(roles: readonly Role[], item: AdminItem): boolean {
+  return adminMenuFor(roles).includes(item);
+}

@@ -116,6 +116,15 @@ export interface DeadlineNoticeView {
   canOpen: boolean;
 }
 
+/** A personal notice about access: to front-door admins (someone asked) or to the person who asked (the answer). */
+export interface AccessNoticeView {
+  title: string;
+  text: string;
+  facts: Array<{ label: string; value: string }>;
+  /** The button it offers: the access requests (admins), the menu (an approved person), or none. */
+  button: 'access-requests' | 'menu' | 'none';
+}
+
 /** Renders the cards that notifications carry; the Teams layer provides it. */
 export interface NotificationCards {
   dutyAlert(view: DutyAlertView): Record<string, unknown>;
@@ -127,4 +136,5 @@ export interface NotificationCards {
   panelPost(view: PanelPostView): Record<string, unknown>;
   panelAgenda(view: PanelAgendaView): Record<string, unknown>;
   deadlineNotice(view: DeadlineNoticeView): Record<string, unknown>;
+  accessNotice(view: AccessNoticeView): Record<string, unknown>;
 }

@@ -166,6 +166,17 @@ export interface StateStore {
   deleteState(keys: string[]): Promise<void>;
 }
 
+/** A front-door admin's answer to an access request. */
+export interface AccessDecision {
+  /** The admin's user key. */
+  byKey: string;
+  at: string;
+  /** The setting an approved person now works for, as setting staff; null when refused. */
+  settingId: string | null;
+  /** What the admin said when refusing, if anything; null otherwise. */
+  reason: string | null;
+}
+
 /** A request from an unknown user to be given access; a front-door admin approves it. */
 export interface AccessRequest {
   userKey: string;
@@ -174,11 +185,25 @@ export interface AccessRequest {
   message: string | null;
   requestedAt: string;
   status: 'pending' | 'approved' | 'refused';
+  /** Set when an admin approved or refused it. */
+  decision?: AccessDecision;
 }
 
+/** What deciding an access request changes it to. */
+export type AccessOutcome = { status: 'approved' | 'refused'; decision: AccessDecision };
+
 export interface AccessRequestStore {
-  /** Saves the request; asking again while pending keeps the first request date. */
-  upsertAccessRequest(request: AccessRequest): Promise<AccessRequest>;
+  /**
+   * Saves the request; asking again while pending keeps the first request date, and an approved
+   * request stays approved. The effects are written only when this save starts a new pending
+   * request: in the same transaction where the database has one, else just before it.
+   */
+  upsertAccessRequest(request: AccessRequest, effects?: CaseWriteEffects): Promise<AccessRequest>;
+  /**
+   * Approves or refuses the request if it is still pending, with its effects (in the same transaction,
+   * else just after: only the winner's); exactly one of two racing decisions wins. Otherwise changes nothing and returns what is stored (decided: false).
+   */
+  decideAccessRequest(userKey: string, outcome: AccessOutcome, effects?: CaseWriteEffects): Promise<{ decided: boolean; request: AccessRequest | undefined }>;
   listAccessRequests(status: AccessRequest['status']): Promise<AccessRequest[]>;
 }
 

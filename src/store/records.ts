@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccessRequest, AuditEvent, ConversationRecord, Draft, OutboxItem } from '../ports/store';
+import type { AccessOutcome, AccessRequest, AuditEvent, ConversationRecord, Draft, OutboxItem } from '../ports/store';
 
 /** Zod schemas for every non-case record read back from storage; shared by both adapters. */
 
@@ -53,6 +53,9 @@ export const accessRequestSchema: z.ZodType<AccessRequest> = z.object({
   message: z.string().nullable(),
   requestedAt: z.string().min(1),
   status: z.enum(['pending', 'approved', 'refused']),
+  decision: z
+    .object({ byKey: z.string().min(1), at: z.string().min(1), settingId: z.string().min(1).nullable(), reason: z.string().nullable() })
+    .optional(),
 });
 
 /** A reference item as stored: any JSON object with a string id. */
@@ -61,8 +64,19 @@ export const referenceItemSchema = z.object({ id: z.string().min(1) }).passthrou
 /** A turn-state value as stored: any JSON object. */
 export const stateValueSchema = jsonObject;
 
-/** Keeps the first request date when a pending request is asked again. */
+/** Keeps the first request date when a pending request is asked again; an approval is not undone by asking again. */
 export function mergeAccessRequest(existing: AccessRequest | undefined, incoming: AccessRequest): AccessRequest {
+  if (existing && existing.status === 'approved' && incoming.status === 'pending') return existing;
   if (existing && existing.status === 'pending') return { ...incoming, requestedAt: existing.requestedAt };
   return incoming;
+}
+
+/** Whether saving `merged` over `existing` starts a new pending request (so admins are to be told). */
+export function startsPendingRequest(existing: AccessRequest | undefined, merged: AccessRequest): boolean {
+  return merged.status === 'pending' && existing?.status !== 'pending';
+}
+
+/** The request once decided, or undefined when it is no longer pending. */
+export function decidedAccessRequest(existing: AccessRequest | undefined, outcome: AccessOutcome): AccessRequest | undefined {
+  return existing?.status === 'pending' ? { ...existing, status: outcome.status, decision: outcome.decision } : undefined;
 }

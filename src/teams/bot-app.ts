@@ -9,6 +9,7 @@ import { identityOf } from './identity';
 import { FORM_MOVE_VERBS, typedAgainCard } from './intake-cards';
 import { UNAVAILABLE } from './unavailable';
 import { registerAccessRoutes } from './routes/access-routes';
+import { registerAdminRoutes } from './routes/admin-routes';
 import { registerIntakeRoutes } from './routes/intake-routes';
 import { registerInsightRoutes } from './routes/insight-routes';
 import { registerMenuRoutes } from './routes/menu-routes';
@@ -43,6 +44,7 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
   registerTriageRoutes(app, deps);
   registerPanelRoutes(app, deps);
   registerAccessRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   registerInsightRoutes(app, deps); // after the exact commands above: its suggestions answer near-misses
   registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 

@@ -15,4 +15,5 @@ export const notificationCards: NotificationCards = {
   panelPost: (view) => panelPostCard(view),
   panelAgenda: (view) => panelAgendaCard(view),
   deadlineNotice: (view) => renderCard('deadline-notice', view),
+  accessNotice: (view) => renderCard('admin-access-notice', view),
 };

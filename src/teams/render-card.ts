@@ -34,6 +34,12 @@ import statusTemplate from '../../cards/status.json';
 import statusListTemplate from '../../cards/status-list.json';
 import statusLookupTemplate from '../../cards/status-lookup.json';
 import statusSuggestionsTemplate from '../../cards/status-suggestions.json';
+import adminAccessNoticeTemplate from '../../cards/admin-access-notice.json';
+import adminAccessRequestsTemplate from '../../cards/admin-access-requests.json';
+import adminDeadLettersTemplate from '../../cards/admin-dead-letters.json';
+import adminMenuTemplate from '../../cards/admin-menu.json';
+import type { AdminAccessRequestsCard, AdminDeadLettersCard } from './admin-cards';
+import type { AccessNoticeView } from '../ports/notification-cards';
 import type { InsightsCardData, StatusCardData } from './insight-cards';
 import type { MenuItem } from '../domain/menu';
 import { expandTemplate } from './card-template';
@@ -102,6 +108,10 @@ export interface CardData {
   'status-lookup': { ref: string; error: string; canList: boolean };
   'status-list': { title: string; summary: string; items: Array<{ ref: string; statusWords: string; detail: string }>; showOverdue: boolean; showOpen: boolean };
   'status-suggestions': { said: string; text: string; suggestions: Array<{ title: string; command: string }> };
+  'admin-access-notice': AccessNoticeView;
+  'admin-access-requests': AdminAccessRequestsCard;
+  'admin-dead-letters': AdminDeadLettersCard;
+  'admin-menu': { accessRequests: boolean; deadLetters: boolean };
 }
 
 export interface Choice {
@@ -162,6 +172,10 @@ const TEMPLATES: Record<CardName, object> = {
   'status-lookup': statusLookupTemplate,
   'status-list': statusListTemplate,
   'status-suggestions': statusSuggestionsTemplate,
+  'admin-access-notice': adminAccessNoticeTemplate,
+  'admin-access-requests': adminAccessRequestsTemplate,
+  'admin-dead-letters': adminDeadLettersTemplate,
+  'admin-menu': adminMenuTemplate,
 };
 
 /** An Adaptive Card as JSON, ready to send or to return from an Action.Execute. */

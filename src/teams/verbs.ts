@@ -36,5 +36,10 @@ export const VERBS = {
   panelOpenCase: 'panelOpenCase',
   panelAgenda: 'panelAgenda',
   panelSchedule: 'panelSchedule',
+  accessRequests: 'accessRequests',
+  approveAccess: 'approveAccess',
+  refuseAccess: 'refuseAccess',
+  deadLetters: 'deadLetters',
+  retryDeadLetter: 'retryDeadLetter',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

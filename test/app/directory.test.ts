@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { storeDirectory } from '../../src/app/directory';
+import { DIRECTORY_REFRESH_MS, forgetDirectorySnapshots, storeDirectory } from '../../src/app/directory';
 import { importReferenceData } from '../../src/app/reference-data/import-reference-data';
 import { loadReferenceData } from '../../src/app/reference-data/load-reference-data';
-import type { ReferenceStore } from '../../src/ports/store';
+import type { AccessRequest, ReferenceStore, Store } from '../../src/ports/store';
 import { openStore } from '../../src/store/open-store';
 import { aService, inMemoryReferenceStore, SAMPLE_PEOPLE, SAMPLE_TENANT_ID, sampleReferenceData } from '../support/reference-fixtures';
 
@@ -97,5 +97,79 @@ describe('the shipped data/ folder, imported', () => {
     expect((await directory.listServices())[0]?.name).toBe('Educational Psychology Service');
     expect(await directory.getPerson((await directory.frontDoorSettings()).dutyManagerId)).toMatchObject({ name: 'Jo Okafor' });
     expect(store.kinds().sort()).toEqual(['front-door', 'person', 'rota', 'service', 'setting']);
+  });
+});
+
+describe('the directory with approved access requests', () => {
+  const NEWCOMER = '00000000-0000-0000-0000-0000000009ff';
+  const newcomerKey = `${SAMPLE_TENANT_ID}:${NEWCOMER}`;
+  let store: Store;
+  let now: number;
+  const clock = { now: () => new Date(now) };
+  const approve = async (request: Partial<AccessRequest> & { userKey: string }, settingId = '900005') => {
+    await store.upsertAccessRequest({ name: 'Robin Newcomer', email: 'robin.newcomer@hartwell.example.sch.uk', message: 'SENCO at Hartwell', requestedAt: '2026-12-07T09:00:00.000Z', status: 'pending', ...request });
+    await store.decideAccessRequest(request.userKey, { status: 'approved', decision: { byKey: 'admin', at: '2026-12-07T10:00:00.000Z', settingId, reason: null } });
+  };
+  const findNewcomer = (directory: ReturnType<typeof storeDirectory>) => directory.findPerson({ tenantId: SAMPLE_TENANT_ID, aadObjectId: NEWCOMER });
+  beforeEach(async () => {
+    now = Date.parse('2026-12-07T10:00:00Z');
+    store = await openStore({ kind: 'sqlite', path: ':memory:' });
+    await importReferenceData(store, sampleReferenceData());
+  });
+  afterEach(() => store.close());
+
+  it('knows an approved person as setting staff of the setting they were approved for', async () => {
+    await approve({ userKey: newcomerKey });
+    const directory = storeDirectory(store, clock);
+    expect(await findNewcomer(directory)).toEqual({ id: NEWCOMER, aadObjectId: NEWCOMER, upn: 'robin.newcomer@hartwell.example.sch.uk', name: 'Robin Newcomer', roles: ['setting-staff'], settingId: '900005' });
+    expect((await directory.listPeople()).map((p) => p.name)).toContain('Robin Newcomer');
+  });
+
+  it('keeps the same approval after the reference data is imported again at start-up', async () => {
+    await approve({ userKey: newcomerKey });
+    await importReferenceData(store, sampleReferenceData());
+    expect(await findNewcomer(storeDirectory(store, clock))).toMatchObject({ settingId: '900005' });
+  });
+
+  it('knows nobody from a pending or refused request', async () => {
+    await store.upsertAccessRequest({ userKey: newcomerKey, name: 'Robin Newcomer', email: null, message: null, requestedAt: '2026-12-07T09:00:00.000Z', status: 'pending' });
+    expect(await findNewcomer(storeDirectory(store, clock))).toBeUndefined();
+    await store.decideAccessRequest(newcomerKey, { status: 'refused', decision: { byKey: 'admin', at: '2026-12-07T10:00:00.000Z', settingId: null, reason: null } });
+    expect(await findNewcomer(storeDirectory(store, clock))).toBeUndefined();
+  });
+
+  it('lets a person listed in data/ win over an approval, by AAD id or by UPN', async () => {
+    await approve({ userKey: `${SAMPLE_TENANT_ID}:${SAMPLE_PEOPLE.priya}`, name: 'Priya Approved' });
+    await approve({ userKey: `${SAMPLE_TENANT_ID}:11111111-2222-3333-4444-555555555555`, name: 'Helen Approved', email: 'helen.carter@littleacorns.example.org.uk' });
+    const directory = storeDirectory(store, clock);
+    expect(await directory.findPerson({ tenantId: SAMPLE_TENANT_ID, aadObjectId: SAMPLE_PEOPLE.priya })).toMatchObject({ name: 'Priya Shah', settingId: '900001' });
+    const helen = await directory.findPerson({ tenantId: SAMPLE_TENANT_ID, aadObjectId: '11111111-2222-3333-4444-555555555555', userPrincipalName: 'helen.carter@littleacorns.example.org.uk' });
+    expect(helen).toMatchObject({ name: 'Helen Carter', settingId: 'EY123456' });
+  });
+
+  it('drops an approval whose setting is no longer in the data', async () => {
+    await approve({ userKey: newcomerKey }, '900999');
+    expect(await findNewcomer(storeDirectory(store, clock))).toBeUndefined();
+  });
+
+  it('sees an approval made elsewhere within its 30-second cache', async () => {
+    const directory = storeDirectory(store, clock);
+    expect(await findNewcomer(directory)).toBeUndefined();
+    await approve({ userKey: newcomerKey });
+    now += DIRECTORY_REFRESH_MS - 1;
+    expect(await findNewcomer(directory)).toBeUndefined();
+    now += 1;
+    expect(await findNewcomer(directory)).toMatchObject({ name: 'Robin Newcomer' });
+  });
+
+  it('sees it at once in every directory over the store after forgetDirectorySnapshots', async () => {
+    const directory = storeDirectory(store, clock);
+    const other = storeDirectory(store, clock);
+    expect(await findNewcomer(directory)).toBeUndefined();
+    expect(await findNewcomer(other)).toBeUndefined();
+    await approve({ userKey: newcomerKey });
+    forgetDirectorySnapshots(store);
+    expect(await findNewcomer(directory)).toMatchObject({ name: 'Robin Newcomer' });
+    expect(await findNewcomer(other)).toMatchObject({ name: 'Robin Newcomer' });
   });
 });

@@ -5,7 +5,8 @@ import { STEP_FIELDS } from '../../src/domain/intake';
 import { VERBS, type Verb } from '../../src/teams/verbs';
 import { PEOPLE, type CardPlace, type PersonName } from '../support/bot-harness';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
-import { NEXT_REF, WORLD_CASES } from './fuzz-world';
+import { tokenOf } from '../../src/teams/admin-cards';
+import { NEXT_REF, WORLD_ACCESS_KEY, WORLD_CASES, WORLD_DEAD_LETTER } from './fuzz-world';
 
 /** What a stack trace or a leaked error looks like in a reply. */
 export const STACK_TRACE = /\bat \S+ \(|node_modules|Error:/;
@@ -26,6 +27,8 @@ const TRIAGE_FIELDS = ['ref', 'services', 'message', 'summary', 'proposedPackage
 const STEP_INPUT_FIELDS = [...new Set(Object.values(STEP_FIELDS).flat())];
 const INTAKE_FIELDS = ['draftId', 'step', ...STEP_INPUT_FIELDS];
 const PACKAGE_FIELDS = [1, 2, 3, 4].flatMap((i) => [`service${i}`, `action${i}`, `lead${i}`]);
+/** The access request card's inputs are named by the request (admin-cards.ts tokenOf): the world's pending one. */
+const ACCESS_FIELDS = ['userKey', `setting_${tokenOf(WORLD_ACCESS_KEY)}`, `reason_${tokenOf(WORLD_ACCESS_KEY)}`];
 
 /** The fields each verb's handler reads (src/teams/routes/*.ts); a new verb will not compile until it is listed. */
 export const VERB_FIELDS: Record<Verb, readonly string[]> = {
@@ -65,6 +68,11 @@ export const VERB_FIELDS: Record<Verb, readonly string[]> = {
   panelOpenCase: ['ref'],
   panelAgenda: [],
   panelSchedule: ['refs', 'meetingDate'],
+  accessRequests: [],
+  approveAccess: ACCESS_FIELDS,
+  refuseAccess: ACCESS_FIELDS,
+  deadLetters: [],
+  retryDeadLetter: ['id'],
 };
 
 const words = fc.constantFrom('Please call the school this week.', 'Needs several services.', 'EP assessment and SALT.', 'She eats alone in the library.', 'Moving school.', 'Chris Evans');
@@ -103,6 +111,10 @@ function validValues(draftIds: readonly string[]): Record<string, fc.Arbitrary<u
     jobRole: fc.constantFrom('SENCO', 'Teaching assistant'),
     page: fc.constantFrom(0, 1, 2),
     period: fc.constantFrom(...PERIOD_NAMES),
+    userKey: fc.constantFrom(WORLD_ACCESS_KEY, `${WORLD_ACCESS_KEY} `, 'tenant:nobody'),
+    [`setting_${tokenOf(WORLD_ACCESS_KEY)}`]: fc.constantFrom('900001', '900005', 'EY123456', '999999', ''),
+    [`reason_${tokenOf(WORLD_ACCESS_KEY)}`]: fc.constantFrom('', 'We could not confirm you work there.'),
+    id: fc.constantFrom(WORLD_DEAD_LETTER, 'no-such-item'),
   };
 }
 

@@ -4,7 +4,8 @@ import type { Verb } from '../../src/teams/verbs';
 import type { PersonName } from '../support/bot-harness';
 import { cardClicks, type CardClick } from './card-data';
 import { sendClick } from './click-check';
-import { buildFuzzWorld, WORLD_CASES, type FuzzWorld } from './fuzz-world';
+import { tokenOf } from '../../src/teams/admin-cards';
+import { buildFuzzWorld, WORLD_ACCESS_KEY, WORLD_CASES, WORLD_DEAD_LETTER, type FuzzWorld } from './fuzz-world';
 import { keyOf, type WorldChange } from './world-snapshot';
 
 // Who holds which role (data/people.yaml); alex holds every role, stranger none.
@@ -13,6 +14,7 @@ const DUTY_MANAGERS: readonly PersonName[] = ['jo', 'alex'];
 const PANEL: readonly PersonName[] = ['jo', 'chris', 'maya', 'owen', 'alex'];
 const CHAIRS: readonly PersonName[] = ['jo', 'alex'];
 const REQUESTERS: readonly PersonName[] = ['priya', 'tom', 'alex']; // setting-staff or front-door-admin
+const FRONT_DOOR_ADMINS: readonly PersonName[] = ['alex'];
 const SETTING_OF: Partial<Record<PersonName, string>> = { priya: '900001', alex: '900001', tom: '900005' };
 
 /** The requester, or staff of the same setting (withdraw-request.ts, school-reply.ts). */
@@ -39,7 +41,7 @@ const NOTHING: MayChange = {};
 const MAY_CHANGE: Record<Verb, MayChange> = {
   showMenu: NOTHING,
   help: NOTHING,
-  requestAccess: { access: ['stranger'] }, // the only thing an unknown user can ever change
+  requestAccess: { access: ['stranger'], outbox: ['stranger'] }, // the only things an unknown user can ever change: their request, and the admins are told
   requestSupport: EDIT_OWN_DRAFT, // starts a draft when the person has none
   myRequests: NOTHING,
   myQueue: NOTHING,
@@ -73,6 +75,11 @@ const MAY_CHANGE: Record<Verb, MayChange> = {
   panelOpenCase: { outbox: PANEL }, // the full request goes to the member's own chat
   panelAgenda: NOTHING,
   panelSchedule: { existingCase: among(CHAIRS), outbox: CHAIRS },
+  accessRequests: NOTHING,
+  approveAccess: { access: FRONT_DOOR_ADMINS, outbox: FRONT_DOOR_ADMINS },
+  refuseAccess: { access: FRONT_DOOR_ADMINS, outbox: FRONT_DOOR_ADMINS },
+  deadLetters: NOTHING,
+  retryDeadLetter: { outbox: ['alex'] }, // front-door admins and administrators
 };
 
 function allowed(click: CardClick, change: WorldChange): boolean {
@@ -89,6 +96,17 @@ function allowed(click: CardClick, change: WorldChange): boolean {
   }
 }
 
+
+/** Runs always tried first, so the changes checked for below are seen whatever the seed draws as verbs are added. */
+const ACCESS_INPUT = `setting_${tokenOf(WORLD_ACCESS_KEY)}`;
+const ALWAYS_TRIED: CardClick[][][] = [
+  [[{ who: 'stranger', verb: 'requestAccess', place: 'personal', data: { settingName: 'Oakfield Primary School', jobRole: 'SENCO' } }]],
+  [[{ who: 'priya', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900001' } }, { who: 'alex', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900005' } }]],
+  [[{ who: 'alex', verb: 'refuseAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY } }, { who: 'alex', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900005' } }]],
+  [[{ who: 'dana', verb: 'retryDeadLetter', place: 'personal', data: { id: WORLD_DEAD_LETTER } }, { who: 'alex', verb: 'retryDeadLetter', place: 'personal', data: { id: WORLD_DEAD_LETTER } }]],
+  [[{ who: 'chris', verb: 'panelVote', place: 'panel', data: { ref: WORLD_CASES.panel, choice: 'do-not-support', voteComment: 'The package needs a clearer plan.' } }]],
+  [[{ who: 'ravi', verb: 'claimCase', place: 'duty', data: { ref: WORLD_CASES.submitted } }]],
+];
 
 let world: FuzzWorld;
 beforeAll(async () => {
@@ -120,10 +138,10 @@ describe('card payload fuzzing: every verb, from every person, with real and mut
           await close();
         }
       }),
-      { numRuns: 400, seed: 20261207, endOnFailure: true },
+      { numRuns: 400, seed: 20261207, endOnFailure: true, examples: ALWAYS_TRIED },
     );
     // The property must have watched real changes happen, or "nothing forbidden changed" proves nothing.
-    for (const expected of ['intakeStart:drafts', 'requestAccess:access', 'panelVote:case', 'claimCase:case']) expect(seen).toContain(expected);
+    for (const expected of ['intakeStart:drafts', 'requestAccess:access', 'panelVote:case', 'claimCase:case', 'approveAccess:access', 'refuseAccess:access', 'retryDeadLetter:outbox']) expect(seen).toContain(expected);
     expect(seen.size).toBeGreaterThanOrEqual(12);
   }, 120_000);
 

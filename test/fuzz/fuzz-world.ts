@@ -1,7 +1,9 @@
 import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store';
-import { startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
+import { LOCAL_TENANT_ID } from '../../src/config';
+import type { Store } from '../../src/ports/store';
+import { keyOf, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -13,6 +15,11 @@ export const WORLD_CASES = {
   awaiting: 'FD-2026-00004',
 } as const;
 export type WorldCase = keyof typeof WORLD_CASES;
+
+/** A pending access request in the world, from someone who is none of the harness's people (approving it changes nobody's rights). */
+export const WORLD_ACCESS_KEY = `${LOCAL_TENANT_ID}:00000000-0000-0000-0000-0000000009aa`.toLowerCase();
+/** A dead-lettered notification in the world, for "Try again". */
+export const WORLD_DEAD_LETTER = 'world-dead-letter';
 
 /** The reference the next submitted request would get: a case no one may create but a draft's owner. */
 export const NEXT_REF = 'FD-2026-00005';
@@ -53,6 +60,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
   await bot.executeInChannel('sam', 'claimCase', { ref: WORLD_CASES.awaiting });
   await bot.execute('sam', 'triageAsk', { ref: WORLD_CASES.awaiting, message: 'What happens at lunchtime?' });
   const drafts = { priya: await fillDraft('priya', FORM_STEPS), tom: await fillDraft('tom', ['requester', 'pupil']) };
+  await addAdminInbox(store);
 
   const expected = { submitted: 'submitted', claimed: 'claimed', panel: 'panel', awaiting: 'awaiting-school' } as const;
   for (const [name, ref] of Object.entries(WORLD_CASES) as Array<[WorldCase, string]>) {
@@ -81,4 +89,15 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
     },
     remove: () => dir.remove(),
   };
+}
+
+/** A pending access request and a dead letter, so the admin verbs have something to act on. */
+async function addAdminInbox(store: Store): Promise<void> {
+  const at = '2026-12-01T09:00:00.000Z';
+  await store.upsertAccessRequest({ userKey: WORLD_ACCESS_KEY, name: 'Pat Newcomer', email: 'pat@hartwell.example.sch.uk', message: 'SENCO at Hartwell', requestedAt: at, status: 'pending' });
+  await store.enqueue([
+    { id: WORLD_DEAD_LETTER, kind: 'personal-message', target: keyOf('priya'), payload: { card: { type: 'AdaptiveCard' } }, caseRef: WORLD_CASES.submitted, status: 'pending', attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseUntil: null, lastError: null, attemptStartedAt: null, createdAt: at },
+  ]);
+  const [leased] = await store.leaseDue(at, 'world', '2026-12-01T09:05:00.000Z', 1);
+  if (leased?.id !== WORLD_DEAD_LETTER || !(await store.completeAttempt(WORLD_DEAD_LETTER, 'world', { status: 'dead', error: 'http-404:ConversationNotFound' }))) throw new Error('world dead letter not made');
 }

@@ -11,4 +11,5 @@ export const fakeCards: NotificationCards = {
   panelPost: (view) => ({ type: 'AdaptiveCard', card: 'panel-post', view }),
   panelAgenda: (view) => ({ type: 'AdaptiveCard', card: 'panel-agenda', view }),
   deadlineNotice: (view) => ({ type: 'AdaptiveCard', card: 'deadline-notice', view }),
+  accessNotice: (view) => ({ type: 'AdaptiveCard', card: 'access-notice', view }),
 };

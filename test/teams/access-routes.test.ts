@@ -1,4 +1,4 @@
-import { buttonTitles, cardText, startBotHarness, type BotHarness } from '../support/bot-harness';
+import { buttonTitles, cardText, keyOf, startBotHarness, type BotHarness } from '../support/bot-harness';
 
 let bot: BotHarness;
 beforeEach(async () => {
@@ -38,6 +38,17 @@ describe('request access', () => {
     expect(text).toContain(problem);
     expect(buttonTitles(card)).toEqual(['Request access']);
     if (data.jobRole === 'SENCO') expect(JSON.stringify(card)).toContain('"value":"SENCO"');
+    expect(await bot.store.listAccessRequests('pending')).toEqual([]);
+  });
+
+  it('says an approved person already has access, even before this instance has seen the approval, and keeps the approval', async () => {
+    await bot.say('stranger', 'hello'); // this instance's directory now knows them as unknown for up to 30 seconds
+    await bot.execute('stranger', 'requestAccess', { settingName: 'Oakfield', jobRole: 'SENCO' });
+    const decision = { byKey: keyOf('alex'), at: '2026-12-07T10:00:00.000Z', settingId: '900001', reason: null };
+    await bot.store.decideAccessRequest(keyOf('stranger'), { status: 'approved', decision }); // as another instance would
+    const card = await bot.execute('stranger', 'requestAccess', { settingName: 'Oakfield', jobRole: 'SENCO' });
+    expect(cardText(card)).toContain('You already have access');
+    expect(await bot.store.listAccessRequests('approved')).toEqual([expect.objectContaining({ decision })]);
     expect(await bot.store.listAccessRequests('pending')).toEqual([]);
   });
 

@@ -19,6 +19,7 @@ import { VERBS } from '../../src/teams/verbs';
 import { cardProblems } from '../support/adaptive-card-check';
 import { buttonTitles, cardText } from '../support/bot-harness';
 import { insightAndStatusCards } from './insight-card-samples';
+import { adminCardSamples } from './admin-card-samples';
 
 let data: ReferenceData;
 beforeAll(async () => {
@@ -106,6 +107,7 @@ function formCards(alex: Person): Pick<Record<CardName, unknown>, Exclude<CardNa
       canOpen: true,
     }),
     ...insightAndStatusCards(),
+    ...adminCardSamples(),
   };
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { userKey, type UserIdentity } from '../../domain/roles';
 import { textField } from '../../domain/intake/fields';
-import type { Clock } from '../../ports/clock';
-import type { Ids } from '../../ports/ids';
-import type { AccessRequestStore, AuditStore } from '../../ports/store';
+import type { AccessRequest } from '../../ports/store';
+import type { AccessDeps } from './access-deps';
+import { noticesToAdmins } from './access-notices';
 
 export const accessRequestInput = z.object({
   settingName: textField({ label: 'Your school or setting', max: 120, empty: 'Enter your school or setting' }),
@@ -12,17 +12,14 @@ export const accessRequestInput = z.object({
 export type AccessRequestInput = z.input<typeof accessRequestInput>;
 
 export type RequestAccessResult =
-  | { ok: true; alreadyPending: boolean }
+  | { ok: true; alreadyPending: boolean; alreadyApproved: boolean }
   | { ok: false; errors: Partial<Record<keyof AccessRequestInput, string>> };
 
-interface Deps {
-  store: AccessRequestStore & AuditStore;
-  clock: Clock;
-  ids: Ids;
-}
-
-/** An unknown user asks to be linked to their setting; a front-door admin approves it later. */
-export async function requestAccess(deps: Deps, who: UserIdentity, raw: unknown): Promise<RequestAccessResult> {
+/**
+ * An unknown user asks to be linked to their setting. Every front-door admin is sent a personal
+ * message, queued in the same write as the request (asking again while pending sends nothing more).
+ */
+export async function requestAccess(deps: AccessDeps, who: UserIdentity, raw: unknown): Promise<RequestAccessResult> {
   const parsed = accessRequestInput.safeParse(raw);
   if (!parsed.success) {
     const errors: Partial<Record<keyof AccessRequestInput, string>> = {};
@@ -34,14 +31,15 @@ export async function requestAccess(deps: Deps, who: UserIdentity, raw: unknown)
   }
   const now = deps.clock.now().toISOString();
   const key = userKey(who);
-  const saved = await deps.store.upsertAccessRequest({
+  const request: AccessRequest = {
     userKey: key,
     name: who.name ?? 'Unknown',
     email: who.userPrincipalName ?? null,
     message: `${parsed.data.jobRole} at ${parsed.data.settingName}`,
     requestedAt: now,
     status: 'pending',
-  });
+  };
+  const saved = await deps.store.upsertAccessRequest(request, { outbox: await noticesToAdmins(deps, request, who.tenantId) });
   await deps.store.appendAudit({ id: deps.ids.next(), at: now, actorKey: key, action: 'access.requested', caseRef: null, detail: {} });
-  return { ok: true, alreadyPending: saved.requestedAt !== now };
+  return { ok: true, alreadyPending: saved.status === 'pending' && saved.requestedAt !== now, alreadyApproved: saved.status === 'approved' };
 }

@@ -1,7 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
-import { StoreConflictError, type AccessRequestStore, type StateStore, type Versioned } from '../../ports/store';
-import { accessRequestSchema, mergeAccessRequest, stateValueSchema } from '../records';
+import { StoreConflictError, type AccessRequest, type AccessRequestStore, type CaseWriteEffects, type StateStore, type Versioned } from '../../ports/store';
+import { accessRequestSchema, decidedAccessRequest, mergeAccessRequest, startsPendingRequest, stateValueSchema } from '../records';
+import { auditDoc, outboxDoc } from './cosmos-outbox';
 import { safeId } from './cosmos-client';
 import { deleteDoc, etagOf, queryAll, readDoc, toJsonObject } from './cosmos-docs';
 import { cosmosCall, cosmosStatus } from './cosmos-errors';
@@ -9,8 +10,39 @@ import { cosmosCall, cosmosStatus } from './cosmos-errors';
 const stateDocSchema = z.object({ value: stateValueSchema, _etag: z.string() });
 const MAX_UPSERT_ATTEMPTS = 5;
 
-/** Turn state (ETag-versioned key-value) and access requests, on Cosmos DB. Keys are escaped into ids. */
-export function cosmosStateAndAccessStore(state: Container, accessRequests: Container): StateStore & AccessRequestStore {
+/** Turn state (ETag-versioned key-value) and access requests (their effects in the cases container), on Cosmos DB. Keys are escaped into ids. */
+export function cosmosStateAndAccessStore(state: Container, accessRequests: Container, cases: Container): StateStore & AccessRequestStore {
+  const idOf = (userKey: string) => safeId(userKey);
+  /** Creates (no doc read) or replaces (the doc read, by ETag) the request; false when someone wrote first. */
+  const writeIfUnchanged = async (request: AccessRequest, doc: unknown): Promise<boolean> => {
+    const id = idOf(request.userKey);
+    const body = toJsonObject({ ...request, id });
+    try {
+      if (doc === undefined) await accessRequests.items.create(body);
+      else await accessRequests.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: etagOf(doc) } });
+      return true;
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status === 409 || status === 412) return false;
+      throw error;
+    }
+  };
+  /**
+   * Access requests live in their own container, so their effects cannot join the write's batch:
+   * each is created once (an item already there is left as it is), just before a new request's
+   * write (so the admins are told even if the process stops in between; the person's retry finds
+   * the request pending and queues nothing more) and just after a decision's (only the winner's).
+   */
+  const writeEffects = async (effects: CaseWriteEffects | undefined): Promise<void> => {
+    const docs = [...(effects?.outbox ?? []).map(outboxDoc), ...(effects?.audit ?? []).map(auditDoc)];
+    for (const doc of docs) {
+      try {
+        await cases.items.create(doc);
+      } catch (error) {
+        if (cosmosStatus(error) !== 409) throw error;
+      }
+    }
+  };
   return {
     readState: (keys) =>
       cosmosCall('read state', async () => {
@@ -43,24 +75,31 @@ export function cosmosStateAndAccessStore(state: Container, accessRequests: Cont
       cosmosCall('delete state', async () => {
         await Promise.all(keys.map((key) => deleteDoc(state, safeId(key), safeId(key))));
       }),
-    upsertAccessRequest: (request) =>
+    upsertAccessRequest: (request, effects) =>
       cosmosCall('save access request', async () => {
-        const id = safeId(request.userKey);
         // Read, merge, then write only if nobody else wrote in between; a lost race reads again.
         for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt += 1) {
-          const doc = await readDoc(accessRequests, id, id);
-          const merged = accessRequestSchema.parse(mergeAccessRequest(doc === undefined ? undefined : accessRequestSchema.parse(doc), request));
-          const body = toJsonObject({ ...merged, id });
-          try {
-            if (doc === undefined) await accessRequests.items.create(body);
-            else await accessRequests.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: etagOf(doc) } });
-            return merged;
-          } catch (error) {
-            const status = cosmosStatus(error);
-            if (status !== 409 && status !== 412) throw error;
-          }
+          const doc = await readDoc(accessRequests, idOf(request.userKey), idOf(request.userKey));
+          const existing = doc === undefined ? undefined : accessRequestSchema.parse(doc);
+          const merged = accessRequestSchema.parse(mergeAccessRequest(existing, request));
+          if (startsPendingRequest(existing, merged)) await writeEffects(effects);
+          if (await writeIfUnchanged(merged, doc)) return merged;
         }
         throw new StoreConflictError(`Access request for ${request.userKey} keeps changing`);
+      }),
+    decideAccessRequest: (userKey, outcome, effects) =>
+      cosmosCall('decide access request', async () => {
+        for (let attempt = 1; attempt <= MAX_UPSERT_ATTEMPTS; attempt += 1) {
+          const doc = await readDoc(accessRequests, idOf(userKey), idOf(userKey));
+          const existing = doc === undefined ? undefined : accessRequestSchema.parse(doc);
+          const decided = decidedAccessRequest(existing, outcome);
+          if (decided === undefined) return { decided: false, request: existing };
+          if (await writeIfUnchanged(accessRequestSchema.parse(decided), doc)) {
+            await writeEffects(effects);
+            return { decided: true, request: accessRequestSchema.parse(decided) };
+          }
+        }
+        throw new StoreConflictError(`Access request for ${userKey} keeps changing`);
       }),
     listAccessRequests: (status) =>
       cosmosCall('list access requests', async () => {

@@ -17,7 +17,7 @@ export function cosmosStoreOn(handles: CosmosHandles): Store {
     ...cosmosOutboxAndAuditStore(containers.cases),
     ...cosmosDraftAndConversationStore(containers.drafts, containers.conversations),
     ...cosmosReferenceStore(containers.reference),
-    ...cosmosStateAndAccessStore(containers.state, containers.accessRequests),
+    ...cosmosStateAndAccessStore(containers.state, containers.accessRequests, containers.cases),
     ping: () =>
       cosmosCall('ping', async () => {
         await handles.database.read();

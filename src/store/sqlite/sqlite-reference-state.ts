@@ -1,7 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import { StoreConflictError, type AccessRequest, type AccessRequestStore, type ReferenceStore, type StateStore, type Versioned } from '../../ports/store';
-import { accessRequestSchema, mergeAccessRequest, referenceItemSchema, stateValueSchema } from '../records';
+import {
+  StoreConflictError,
+  type AccessOutcome,
+  type AccessRequest,
+  type AccessRequestStore,
+  type CaseWriteEffects,
+  type ReferenceStore,
+  type StateStore,
+  type Versioned,
+} from '../../ports/store';
+import { accessRequestSchema, decidedAccessRequest, mergeAccessRequest, referenceItemSchema, startsPendingRequest, stateValueSchema } from '../records';
 import { guarded, parseJson } from './sqlite-database';
+import { insertAuditStatement, insertOutboxStatement } from './sqlite-outbox';
 
 type ReferenceItem = { id: string } & Record<string, unknown>;
 
@@ -41,12 +51,34 @@ export function sqliteReferenceStateStore(db: Database): ReferenceStore & StateS
     `INSERT INTO access_requests (user_key, status, requested_at, doc) VALUES (@userKey, @status, @requestedAt, @doc)
      ON CONFLICT (user_key) DO UPDATE SET status = excluded.status, requested_at = excluded.requested_at, doc = excluded.doc`,
   );
-  const upsertAccess = db.transaction((request: AccessRequest) => {
-    const row = accessByUser.get(request.userKey);
-    const existing = row ? accessRequestSchema.parse(parseJson(row.doc)) : undefined;
-    const merged = accessRequestSchema.parse(mergeAccessRequest(existing, request));
-    saveAccess.run({ userKey: merged.userKey, status: merged.status, requestedAt: merged.requestedAt, doc: JSON.stringify(merged) });
+  const insertOutbox = insertOutboxStatement(db);
+  const insertAudit = insertAuditStatement(db);
+  const writeEffects = (effects: CaseWriteEffects | undefined) => {
+    for (const item of effects?.outbox ?? []) insertOutbox(item);
+    for (const event of effects?.audit ?? []) insertAudit(event);
+  };
+  const storedAccess = (userKey: string): AccessRequest | undefined => {
+    const row = accessByUser.get(userKey);
+    return row ? accessRequestSchema.parse(parseJson(row.doc)) : undefined;
+  };
+  const saveAccessRow = (request: AccessRequest): AccessRequest => {
+    const parsed = accessRequestSchema.parse(request);
+    saveAccess.run({ userKey: parsed.userKey, status: parsed.status, requestedAt: parsed.requestedAt, doc: JSON.stringify(parsed) });
+    return parsed;
+  };
+  const upsertAccess = db.transaction((request: AccessRequest, effects: CaseWriteEffects | undefined) => {
+    const existing = storedAccess(request.userKey);
+    const merged = saveAccessRow(mergeAccessRequest(existing, request));
+    if (startsPendingRequest(existing, merged)) writeEffects(effects);
     return merged;
+  });
+  const decideAccess = db.transaction((userKey: string, outcome: AccessOutcome, effects: CaseWriteEffects | undefined) => {
+    const existing = storedAccess(userKey);
+    const decided = decidedAccessRequest(existing, outcome);
+    if (decided === undefined) return { decided: false, request: existing };
+    const saved = saveAccessRow(decided);
+    writeEffects(effects);
+    return { decided: true, request: saved };
   });
 
   return {
@@ -78,7 +110,8 @@ export function sqliteReferenceStateStore(db: Database): ReferenceStore & StateS
         const remove = db.prepare('DELETE FROM state WHERE key = ?');
         db.transaction(() => keys.forEach((key) => remove.run(key)))();
       }),
-    upsertAccessRequest: (request) => guarded(() => upsertAccess.immediate(request)),
+    upsertAccessRequest: (request, effects) => guarded(() => upsertAccess.immediate(request, effects)),
+    decideAccessRequest: (userKey, outcome, effects) => guarded(() => decideAccess.immediate(userKey, outcome, effects)),
     listAccessRequests: (status) =>
       guarded(() =>
         db

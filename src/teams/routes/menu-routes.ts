@@ -9,6 +9,7 @@ import { londonDate } from '../../domain/calendar';
 import type { BotDeps } from '../deps';
 import { helpCard, unknownUserCard, welcomeCard } from '../cards';
 import { identityOf } from '../identity';
+import { withAdminMenu } from '../admin-cards';
 import type { AdaptiveCardJson } from '../render-card';
 import { VERBS } from '../verbs';
 
@@ -23,7 +24,7 @@ export async function menuOrUnknown(context: TurnContext, deps: BotDeps): Promis
   if (!actor) return unknownUserCard(settings);
   const [latest] = mayUse(actor.person.roles, 'requestSupport') ? await listOwnDrafts(deps, actor) : [];
   const draft = latest ? { id: latest.id, label: draftLabel(latest, londonDate(deps.clock.now())) } : undefined;
-  return welcomeCard(actor.person, settings, draft);
+  return withAdminMenu(welcomeCard(actor.person, settings, draft), actor.person.roles);
 }
 
 async function helpOrUnknown(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardJson> {

@@ -1,5 +1,5 @@
 import { StoreConflictError, type Store } from '../../../src/ports/store';
-import { anAccessRequest } from '../mothers';
+import { anAccessRequest, anAuditEvent, anOutboxItem } from '../mothers';
 
 /** Reference data, turn state and access requests. */
 export function describeReferenceStateContract(store: () => Store): void {
@@ -73,6 +73,50 @@ export function describeReferenceStateContract(store: () => Store): void {
       const reasked = { ...other, status: 'pending' as const, requestedAt: '2026-04-01T10:00:00.000Z' };
       expect(await store().upsertAccessRequest(reasked)).toEqual(reasked);
       expect(await store().listAccessRequests('approved')).toEqual([]);
+    });
+
+    const approval = (settingId = '900001') => ({ status: 'approved' as const, decision: { byKey: 'tenant:admin-1', at: '2026-03-03T09:00:00.000Z', settingId, reason: null } });
+    const pendingOutbox = async () => (await store().listOutbox('pending', 100)).map((i) => i.id).sort();
+
+    it('writes the effects of a new pending request once, not when it is asked again', async () => {
+      const request = anAccessRequest();
+      await store().upsertAccessRequest(request, { outbox: [anOutboxItem({ id: 'tell-admin-1' })], audit: [anAuditEvent()] });
+      await store().upsertAccessRequest({ ...request, requestedAt: '2026-03-04T10:00:00.000Z' }, { outbox: [anOutboxItem({ id: 'tell-admin-2' })] });
+      expect(await pendingOutbox()).toEqual(['tell-admin-1']);
+    });
+
+    it('decides a pending request once, with its effects; a second decision changes nothing and says what is stored', async () => {
+      const request = anAccessRequest();
+      await store().upsertAccessRequest(request);
+      const first = await store().decideAccessRequest(request.userKey, approval(), { outbox: [anOutboxItem({ id: 'tell-requester' })], audit: [anAuditEvent({ action: 'access.approved' })] });
+      expect(first).toEqual({ decided: true, request: { ...request, ...approval() } });
+      const second = await store().decideAccessRequest(request.userKey, { status: 'refused', decision: { ...approval().decision, settingId: null, reason: 'No' } }, { outbox: [anOutboxItem({ id: 'tell-again' })] });
+      expect(second).toEqual({ decided: false, request: { ...request, ...approval() } });
+      expect(await store().listAccessRequests('approved')).toEqual([{ ...request, ...approval() }]);
+      expect(await store().listAccessRequests('pending')).toEqual([]);
+      expect(await pendingOutbox()).toEqual(['tell-requester']);
+      expect(await store().decideAccessRequest('tenant:nobody', approval())).toEqual({ decided: false, request: undefined });
+    });
+
+    it('lets exactly one of two racing decisions win', async () => {
+      const request = anAccessRequest();
+      await store().upsertAccessRequest(request);
+      const results = await Promise.all([
+        store().decideAccessRequest(request.userKey, approval('900001'), { outbox: [anOutboxItem({ id: 'race-1' })] }),
+        store().decideAccessRequest(request.userKey, approval('900005'), { outbox: [anOutboxItem({ id: 'race-2' })] }),
+      ]);
+      expect(results.filter((r) => r.decided)).toHaveLength(1);
+      const [stored] = await store().listAccessRequests('approved');
+      expect(results.map((r) => r.request?.decision?.settingId)).toEqual([stored?.decision?.settingId, stored?.decision?.settingId]);
+      expect(await pendingOutbox()).toHaveLength(1);
+    });
+
+    it('keeps an approval, and writes no effects, when the person asks again', async () => {
+      const request = anAccessRequest();
+      await store().upsertAccessRequest(request);
+      await store().decideAccessRequest(request.userKey, approval());
+      expect(await store().upsertAccessRequest({ ...request, requestedAt: '2026-03-09T10:00:00.000Z' }, { outbox: [anOutboxItem({ id: 'not-sent' })] })).toEqual({ ...request, ...approval() });
+      expect(await pendingOutbox()).toEqual([]);
     });
   });
 }

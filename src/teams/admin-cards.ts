@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { whenInWords } from '../app/access/access-notices';
+import type { AccessRequestsView } from '../app/access/list-access-requests';
+import type { DeadLetterView } from '../app/outbox/list-dead-letters';
+import { adminMenuFor } from '../domain/menu';
+import type { Role } from '../domain/roles';
+import { renderCard, type AdaptiveCardJson, type Choice } from './render-card';
+
+/** A line at the top of an admin card: what a click did, or why it changed nothing. */
+export interface CardNotice {
+  text: string;
+  color: 'Attention' | 'Good' | 'Default';
+}
+const NO_NOTICE: CardNotice = { text: '', color: 'Default' };
+
+export interface AdminAccessRequestsCard {
+  summary: string;
+  notice: CardNotice;
+  settings: Choice[];
+  items: Array<{ userKey: string; token: string; name: string; email: string; said: string; when: string; setting: string; reason: string; settingError: string; reasonError: string }>;
+}
+
+export interface AdminDeadLettersCard {
+  summary: string;
+  notice: CardNotice;
+  items: DeadLetterView[];
+  more: boolean;
+  shown: number;
+}
+
+/** What an admin typed for one request, and the problems beside it, by the request's token. */
+export type KeptAnswers = Record<string, { setting?: string; reason?: string; settingError?: string; reasonError?: string }>;
+
+/** The short, stable token a request's inputs are named by (setting_<token>, reason_<token>). */
+export function tokenOf(userKey: string): string {
+  return createHash('sha256').update(userKey).digest('hex').slice(0, 12);
+}
+
+/** The pending requests, each with its setting choice and Approve / Refuse; answers typed before are kept. */
+export function accessRequestsCard(view: AccessRequestsView, now: Date, notice: CardNotice = NO_NOTICE, kept: KeptAnswers = {}): AdaptiveCardJson {
+  const shown = view.requests.length;
+  const summary =
+    view.total === 0 ? 'Nobody is waiting for access.' : `${view.total} ${view.total === 1 ? 'person is' : 'people are'} waiting for access${view.total > shown ? `: the oldest ${shown} are shown` : ''}.`;
+  return renderCard('admin-access-requests', {
+    summary,
+    notice,
+    settings: view.settings.map((s) => ({ title: `${s.name} (${s.id})`, value: s.id })),
+    items: view.requests.map((r) => {
+      const token = tokenOf(r.userKey);
+      const k = kept[token] ?? {};
+      return {
+        userKey: r.userKey,
+        token,
+        name: r.name,
+        email: r.email ?? 'not given by Teams',
+        said: r.message ?? '(nothing)',
+        when: whenInWords(r.requestedAt, now),
+        setting: k.setting ?? '',
+        reason: k.reason ?? '',
+        settingError: k.settingError ?? '',
+        reasonError: k.reasonError ?? '',
+      };
+    }),
+  });
+}
+
+/** The undelivered messages in plain words, each with "Try again". */
+export function deadLettersCard(view: { items: DeadLetterView[]; more: boolean }, notice: CardNotice = NO_NOTICE): AdaptiveCardJson {
+  const n = view.items.length;
+  const summary = n === 0 ? 'Every message has been delivered, or is still being tried.' : `${n}${view.more ? '+' : ''} ${n === 1 ? 'message' : 'messages'} could not be delivered after every try. What they said is not shown here.`;
+  return renderCard('admin-dead-letters', { summary, notice, items: view.items, more: view.more, shown: n });
+}
+
+/** The welcome card with the front-door team's tasks added below the menu, for those who hold the roles. */
+export function withAdminMenu(card: AdaptiveCardJson, roles: readonly Role[]): AdaptiveCardJson {
+  const items = adminMenuFor(roles);
+  if (items.length === 0) return card;
+  const section = renderCard('admin-menu', { accessRequests: items.includes('accessRequests'), deadLetters: items.includes('deadLetters') });
+  const body = Array.isArray(card.body) ? card.body : [];
+  const extra = Array.isArray(section.body) ? section.body : [];
+  return { ...card, body: [...body, ...extra] };
+}
