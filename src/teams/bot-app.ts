@@ -7,7 +7,7 @@ import type { BotDeps } from './deps';
 import { noticeCard } from './cards';
 import { identityOf } from './identity';
 import { FORM_MOVE_VERBS, typedAgainCard } from './intake-cards';
-import { UNAVAILABLE } from './unavailable';
+import { FAILED, UNAVAILABLE } from './unavailable';
 import { registerAccessRoutes } from './routes/access-routes';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerIntakeRoutes } from './routes/intake-routes';
@@ -54,16 +54,18 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
     deps.logger.error('turn.failed', { activityType: context.activity.type, name: context.activity.name, ...describeError(error) });
     const cardAction = context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
     const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
-    const card = !(error instanceof StoreUnavailableError)
-      ? noticeCard('Something went wrong on our side', 'Please try again. If it keeps happening, phone the front door.')
-      : cardAction && FORM_MOVE_VERBS.has(String(action?.verb)) && action?.data && typeof action.data === 'object'
-        ? typedAgainCard(action.data as Record<string, unknown>)
-        : noticeCard(UNAVAILABLE.title, UNAVAILABLE.text);
-    if (cardAction) {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
-    } else {
-      await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    const words = error instanceof StoreUnavailableError ? UNAVAILABLE : FAILED;
+    if (!cardAction) {
+      await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: noticeCard(words.title, words.text) }] });
+      return;
     }
+    // A form step is drawn again with the answers and the words on it. Any other card stays as it is,
+    // with whatever was typed into it, and the words appear beneath it (a message, not a new card).
+    const formStep = words === UNAVAILABLE && FORM_MOVE_VERBS.has(String(action?.verb)) && action?.data && typeof action.data === 'object';
+    const body = formStep
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: typedAgainCard(action.data as Record<string, unknown>) }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `${words.title}. ${words.text}` };
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
   };
   return app;
 }

@@ -115,8 +115,9 @@ describe.each<[string, CutMode]>([
     await cosmos.proxy.cut(mode);
     dispatcher.start(20);
     try {
-      const { result: refused, ms } = await timed(() => bot.execute('priya', 'intakeSubmit', { draftId }));
-      expect(cardText(refused)).toContain('We could not save that');
+      const { result: refused, ms } = await timed(() => bot.executeAnswer('priya', 'intakeSubmit', { draftId }));
+      // The review card stays as it is, Send still on it, with the words beneath.
+      expect(refused).toEqual({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('We could not save that') });
       expect(ms).toBeLessThan(USER_WAIT_BOUND_MS);
       await until(() => logger.lines.some((l) => l.event === 'outbox.tick-failed'), 'the dispatcher to meet the cut');
       expect(await direct.getDraft(draftId)).toEqual(draftBefore);

@@ -116,8 +116,9 @@ describe('the SQLite file locked by another connection (BEGIN EXCLUSIVE)', () =>
     const outboxBefore = await store.listOutbox('pending', 100);
 
     lock();
-    const { result: refused, ms } = await timed(() => bot.execute('priya', 'intakeSubmit', { draftId }));
-    expect(cardText(refused)).toContain('We could not save that');
+    const { result: refused, ms } = await timed(() => bot.executeAnswer('priya', 'intakeSubmit', { draftId }));
+    // The review card stays as it is, Send still on it, with the words beneath.
+    expect(refused).toEqual({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('We could not save that') });
     expect(ms).toBeLessThan(USER_WAIT_BOUND_MS);
     await expect(dispatcher.tick()).rejects.toBeInstanceOf(StoreUnavailableError);
     // Reads still work under the lock (WAL): nothing was written.

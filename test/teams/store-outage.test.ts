@@ -36,8 +36,25 @@ describe('when the store cannot be reached', () => {
     expect(cardText(next)).toContain('Step 2 of 7');
   });
 
-  it('answers any other card action with the same plain words instead of an error', async () => {
+  it('answers any other card action with the same plain words beneath the card, leaving the card and what was typed in it', async () => {
     outage.down();
-    expect(cardText(await bot.execute('priya', 'myRequests'))).toContain('We could not save that');
+    expect(await bot.executeAnswer('priya', 'myRequests')).toEqual({
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'We could not save that. Please try again in a minute. Nothing was changed, and what you typed is still on this card.',
+    });
+  });
+
+  it('answers a failure of any other kind with "something went wrong", also beneath the card', async () => {
+    const broken: Store = Object.assign(Object.create(real) as Store, { listCasesBySetting: () => Promise.reject(new TypeError('a bug')) });
+    const other = await startBotHarness({ store: broken });
+    try {
+      expect(await other.executeAnswer('priya', 'myRequests')).toEqual({
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Something went wrong on our side. Please try again. If it keeps happening, phone the front door.',
+      });
+      expect(JSON.stringify(other.logger.lines)).toContain('turn.failed');
+    } finally {
+      await other.close();
+    }
   });
 });
