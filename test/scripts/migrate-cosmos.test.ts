@@ -8,7 +8,7 @@ import { connectCosmos, type CosmosConfig } from '../../src/store/cosmos/cosmos-
 import { readDoc } from '../../src/store/cosmos/cosmos-docs';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { startCosmosServer } from '../support/cosmos-server';
+import { startCosmosServer, testServerConfig } from '../support/cosmos-server';
 import { makeTempDir } from '../support/temp-dir';
 import { aCase, aDraft, anAccessRequest, anAuditEvent, anOutboxItem } from '../store/mothers';
 
@@ -23,15 +23,7 @@ afterAll(async () => {
   await temp.remove();
 });
 
-const cosmosConfig = (): CosmosConfig => ({
-  kind: 'cosmos',
-  endpoint: server.endpoint,
-  database: `migrate-${randomUUID()}`,
-  key: 'test-server-key',
-  managedIdentityClientId: undefined,
-  createIfMissing: true,
-  tlsInsecure: true,
-});
+const cosmosConfig = (): CosmosConfig => testServerConfig(server.endpoint, `migrate-${randomUUID()}`);
 
 /** A SQLite trial with some of everything, written through the port. */
 async function fillTrial(store: Store) {

@@ -4,7 +4,7 @@ import { COSMOS_CONTAINERS } from '../../src/store/cosmos/containers';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openStore } from '../../src/store/open-store';
 import { StoreConflictError, StoreUnavailableError } from '../../src/ports/store';
-import { startCosmosServer } from '../support/cosmos-server';
+import { startCosmosServer, testServerConfig } from '../support/cosmos-server';
 import { aCase } from './mothers';
 import { describeStoreContract } from './store-contract';
 
@@ -17,16 +17,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A config for a fresh database on the test server. */
-const configFor = (database: string, createIfMissing = true): CosmosConfig => ({
-  kind: 'cosmos',
-  endpoint: server.endpoint,
-  database,
-  key: 'test-server-key',
-  managedIdentityClientId: undefined,
-  createIfMissing,
-  tlsInsecure: true,
-});
+/** A config for a database on the test server. */
+const configFor = (database: string, createIfMissing = true): CosmosConfig => testServerConfig(server.endpoint, database, createIfMissing);
 
 describeStoreContract('Cosmos DB', async () => {
   const store = await openStore(configFor(`contract-${randomUUID()}`));

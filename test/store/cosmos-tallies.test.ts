@@ -4,22 +4,15 @@ import { connectCosmos, type CosmosHandles } from '../../src/store/cosmos/cosmos
 import { cosmosReportingStore } from '../../src/store/cosmos/cosmos-reporting';
 import { cosmosStoreOn } from '../../src/store/cosmos/cosmos-store';
 import { monthsOf, tallyEntry } from '../../src/store/cosmos/cosmos-tallies';
-import { startCosmosServer } from '../support/cosmos-server';
+import { repairTallies } from '../../src/store/cosmos/cosmos-tally-repair';
+import { startCosmosServer, testServerConfig } from '../support/cosmos-server';
 import { aCase } from './mothers';
 
 let server: { endpoint: string; close(): Promise<void> };
 let handles: CosmosHandles;
 beforeAll(async () => {
   server = await startCosmosServer();
-  handles = await connectCosmos({
-    kind: 'cosmos',
-    endpoint: server.endpoint,
-    database: `tallies-${randomUUID()}`,
-    key: 'test-server-key',
-    managedIdentityClientId: undefined,
-    createIfMissing: true,
-    tlsInsecure: true,
-  });
+  handles = await connectCosmos(testServerConfig(server.endpoint, `tallies-${randomUUID()}`));
 });
 afterAll(async () => {
   handles.client.dispose();
@@ -106,5 +99,36 @@ describe('Cosmos DB insight tallies', () => {
     expect(monthsOf({ from: '2025-12-31T23:30:00.000Z', to: '2026-02-01T00:00:00.000Z' })).toEqual(['2025-12', '2026-01']);
     expect(monthsOf({ from: '2026-03-31T23:00:00.000Z', to: '2026-04-30T23:00:00.000Z' })).toEqual(['2026-04']);
     expect(monthsOf({ from: '2026-04-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toEqual([]);
+  });
+});
+
+const YEAR = { from: '2025-08-31T23:00:00.000Z', to: '2026-08-31T23:00:00.000Z' };
+
+describe('repairing Cosmos DB insight tallies', () => {
+  it('puts back entries a failed tally write left missing or stale, so the insight figures match the cases again', async () => {
+    // A database of its own: the repair reads every case in it.
+    const own = await connectCosmos(testServerConfig(server.endpoint, `repair-${randomUUID()}`));
+    const store = cosmosStoreOn(handles);
+    const reporting = cosmosReportingStore(own.containers.cases, own.containers.counters);
+    const records = Array.from({ length: 23 }, (_, i) => aCase({ submittedAt: `2026-0${1 + (i % 3)}-1${i % 10}T10:00:00.000Z`, primaryNeed: i % 2 === 0 ? 'ASD' : 'SEMH' }));
+    for (const record of records) await store.createCase(record);
+    const claimed = records[3]!;
+    const stored = await store.getCase(claimed.ref);
+    await store.updateCase({ ...claimed, status: 'claimed', claimantKey: 'tenant:duty-1' }, stored!.version);
+    const truth = await reporting.tallyCases(YEAR);
+
+    // What failed tally writes leave behind: a whole month missing, an entry missing, an entry stale.
+    const tally = (month: string) => own.containers.counters.item(`tally-${month}`, `tally-${month}`);
+    await tally('2026-02').delete();
+    await tally('2026-01').patch([{ op: 'remove', path: `/cases/${records[0]!.ref}` }]);
+    await tally('2026-01').patch([{ op: 'set', path: `/cases/${claimed.ref}`, value: tallyEntry(claimed) }]); // as before the claim
+    expect(await reporting.tallyCases(YEAR)).not.toEqual(truth);
+
+    const report = await repairTallies(own.containers.cases, own.containers.counters, 7);
+    // February's 8 cases, January's missing entry and its stale one.
+    expect(report).toEqual({ casesRead: 23, entriesSet: 10 });
+    expect(await reporting.tallyCases(YEAR)).toEqual(truth);
+    expect(await repairTallies(own.containers.cases, own.containers.counters)).toEqual({ casesRead: 23, entriesSet: 0 });
+    own.client.dispose();
   });
 });
