@@ -108,7 +108,7 @@ describe('repairing Cosmos DB insight tallies', () => {
   it('puts back entries a failed tally write left missing or stale, so the insight figures match the cases again', async () => {
     // A database of its own: the repair reads every case in it.
     const own = await connectCosmos(testServerConfig(server.endpoint, `repair-${randomUUID()}`));
-    const store = cosmosStoreOn(handles);
+    const store = cosmosStoreOn(own);
     const reporting = cosmosReportingStore(own.containers.cases, own.containers.counters);
     const records = Array.from({ length: 23 }, (_, i) => aCase({ submittedAt: `2026-0${1 + (i % 3)}-1${i % 10}T10:00:00.000Z`, primaryNeed: i % 2 === 0 ? 'ASD' : 'SEMH' }));
     for (const record of records) await store.createCase(record);
