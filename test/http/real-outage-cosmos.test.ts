@@ -11,27 +11,15 @@ import { createTeamsAdapter } from '../../src/teams/adapter';
 import { createBotApp } from '../../src/teams/bot-app';
 import { cardText, recordingLogger, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
+import { timed } from '../support/timed';
+import { waitUntil } from '../e2e/support/wait-until';
 import { startCosmosBehindCutProxy, type CutMode } from '../support/tcp-cut-proxy';
 
 /** The longest a person may wait for an answer while the database is cut off. */
 const USER_WAIT_BOUND_MS = 8_000;
 const clock = { now: () => new Date('2026-12-07T10:00:00Z') };
 
-/** Runs the work and says how long it took. */
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = Date.now();
-  const result = await work();
-  return { result, ms: Date.now() - started };
-}
 
-/** Waits until the condition holds, checking again on each turn of the event loop (no sleeps). */
-async function until(condition: () => Promise<boolean> | boolean, what: string, limitMs = 20_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe.each<[string, CutMode]>([
   ['refused (nothing listens)', 'refuse'],
@@ -119,7 +107,7 @@ describe.each<[string, CutMode]>([
       // The review card stays as it is, Send still on it, with the words beneath.
       expect(refused).toEqual({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('We could not save that') });
       expect(ms).toBeLessThan(USER_WAIT_BOUND_MS);
-      await until(() => logger.lines.some((l) => l.event === 'outbox.tick-failed'), 'the dispatcher to meet the cut');
+      await waitUntil('the dispatcher to meet the cut', async () => logger.lines.some((l) => l.event === 'outbox.tick-failed'), 20_000);
       expect(await direct.getDraft(draftId)).toEqual(draftBefore);
       expect(await direct.listCasesByStatus(CASE_STATUSES, 100)).toEqual(casesBefore);
       expect(await direct.listOutbox('pending', 100)).toEqual(outboxBefore);
@@ -133,9 +121,9 @@ describe.each<[string, CutMode]>([
       expect(cases.filter((c) => c.submissionKey === draftId).map((c) => c.ref)).toEqual([ref]);
       expect(cases).toHaveLength(casesBefore.length + 1);
       expect((await direct.listAudit(ref)).filter((e) => e.action === 'case.submitted')).toHaveLength(1);
-      await until(() => sent.some((n) => n.caseRef === ref && n.kind === 'channel-post'), 'the duty alert to be delivered after restore');
+      await waitUntil('the duty alert to be delivered after restore', async () => sent.some((n) => n.caseRef === ref && n.kind === 'channel-post'), 20_000);
       expect(sent.filter((n) => n.caseRef === ref)).toHaveLength(1);
-      await until(async () => (await direct.listOutbox('delivered', 100)).some((i) => i.caseRef === ref), 'the alert to be marked delivered');
+      await waitUntil('the alert to be marked delivered', async () => (await direct.listOutbox('delivered', 100)).some((i) => i.caseRef === ref), 20_000);
     } finally {
       await dispatcher.stop();
     }

@@ -12,17 +12,13 @@ import { createTeamsAdapter } from '../../src/teams/adapter';
 import { createBotApp } from '../../src/teams/bot-app';
 import { cardText, recordingLogger, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { FORM_STEPS, VALID_STEP_INPUTS } from '../support/intake-answers';
+import { timed } from '../support/timed';
 import { makeTempDir } from '../support/temp-dir';
 
 /** The 5 s a save keeps trying under a lock, plus room for a noisy machine: the longest a user waits. */
 const USER_WAIT_BOUND_MS = 8_000;
 const clock = { now: () => new Date('2026-12-07T10:00:00Z') };
 
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = Date.now();
-  const result = await work();
-  return { result, ms: Date.now() - started };
-}
 
 describe('the SQLite file locked by another connection (BEGIN EXCLUSIVE)', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
