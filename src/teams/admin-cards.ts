@@ -3,8 +3,10 @@ import { whenInWords } from '../app/access/access-notices';
 import type { AccessRequestsView } from '../app/access/list-access-requests';
 import type { DeadLetterView } from '../app/outbox/list-dead-letters';
 import { adminMenuFor } from '../domain/menu';
+import type { Setting } from '../domain/reference';
 import type { Role } from '../domain/roles';
 import { renderCard, type AdaptiveCardJson, type Choice } from './render-card';
+import { mustSearchSettings, settingChoice, suggestSettings } from './setting-search';
 
 /** A line at the top of an admin card: what a click did, or why it changed nothing. */
 export interface CardNotice {
@@ -16,8 +18,21 @@ const NO_NOTICE: CardNotice = { text: '', color: 'Default' };
 export interface AdminAccessRequestsCard {
   summary: string;
   notice: CardNotice;
-  settings: Choice[];
-  items: Array<{ userKey: string; token: string; name: string; email: string; said: string; when: string; setting: string; reason: string; settingError: string; reasonError: string }>;
+  /** Too many settings to list on every request: each chooser holds its answer and likely settings, and Teams searches the rest. */
+  searchSettings: boolean;
+  items: Array<{
+    userKey: string;
+    token: string;
+    name: string;
+    email: string;
+    said: string;
+    when: string;
+    choices: Choice[];
+    setting: string;
+    reason: string;
+    settingError: string;
+    reasonError: string;
+  }>;
 }
 
 export interface AdminDeadLettersCard {
@@ -41,10 +56,12 @@ export function accessRequestsCard(view: AccessRequestsView, now: Date, notice: 
   const shown = view.requests.length;
   const summary =
     view.total === 0 ? 'Nobody is waiting for access.' : `${view.total} ${view.total === 1 ? 'person is' : 'people are'} waiting for access${view.total > shown ? `: the oldest ${shown} are shown` : ''}.`;
+  const searchSettings = mustSearchSettings(view.settings.length, shown);
+  const everySetting = searchSettings ? [] : view.settings.map(settingChoice);
   return renderCard('admin-access-requests', {
     summary,
     notice,
-    settings: view.settings.map((s) => ({ title: `${s.name} (${s.id})`, value: s.id })),
+    searchSettings,
     items: view.requests.map((r) => {
       const token = tokenOf(r.userKey);
       const k = kept[token] ?? {};
@@ -55,6 +72,7 @@ export function accessRequestsCard(view: AccessRequestsView, now: Date, notice: 
         email: r.email ?? 'not given by Teams',
         said: r.message ?? '(nothing)',
         when: whenInWords(r.requestedAt, now),
+        choices: searchSettings ? likelySettings(view.settings, k.setting ?? '', r.message ?? '') : everySetting,
         setting: k.setting ?? '',
         reason: k.reason ?? '',
         settingError: k.settingError ?? '',
@@ -62,6 +80,13 @@ export function accessRequestsCard(view: AccessRequestsView, now: Date, notice: 
       };
     }),
   });
+}
+
+/** The setting chosen so far, then those what the person said most likely means. */
+function likelySettings(settings: readonly Setting[], chosenId: string, said: string): Choice[] {
+  const chosen = settings.filter((s) => s.id === chosenId);
+  const suggested = suggestSettings(settings, said).filter((s) => s.id !== chosenId);
+  return [...chosen, ...suggested].map(settingChoice);
 }
 
 /** The undelivered messages in plain words, each with "Try again". */

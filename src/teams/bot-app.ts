@@ -15,6 +15,7 @@ import { registerInsightRoutes } from './routes/insight-routes';
 import { registerMenuRoutes } from './routes/menu-routes';
 import { registerPanelRoutes } from './routes/panel-routes';
 import { registerRequestRoutes } from './routes/request-routes';
+import { NOTHING_FOUND, SEARCH_INVOKE, registerSettingSearchRoutes } from './routes/setting-search-routes';
 import { registerTriageRoutes } from './routes/triage-routes';
 import { channelReferenceKeeper } from './channel-references';
 import { StoreBackedStorage } from './state-storage';
@@ -45,6 +46,7 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
   registerPanelRoutes(app, deps);
   registerAccessRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerSettingSearchRoutes(app, deps); // application/search: the school choosers' typeahead
   registerInsightRoutes(app, deps); // after the exact commands above: its suggestions answer near-misses
   registerMenuRoutes(app, deps); // last: its catch-all message route answers anything not matched above
 
@@ -55,6 +57,11 @@ export function createBotApp(deps: BotDeps, adapter: BotAdapter): Application<Bo
     const cardAction = context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
     const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
     const words = error instanceof StoreUnavailableError ? UNAVAILABLE : FAILED;
+    if (context.activity.type === 'invoke' && context.activity.name === SEARCH_INVOKE) {
+      // Typeahead: an empty list while typing, never a card posted into the chat per keystroke.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: NOTHING_FOUND } });
+      return;
+    }
     if (!cardAction) {
       await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: noticeCard(words.title, words.text) }] });
       return;

@@ -25,6 +25,7 @@ import type { FrontDoorSettings, Setting } from '../domain/reference';
 import type { Draft } from '../ports/store';
 import { noticeCard } from './cards';
 import { renderCard, type AdaptiveCardJson, type Choice, type ReviewSection, type StepFrame } from './render-card';
+import { mustSearchSettings, settingChoice } from './setting-search';
 import { UNAVAILABLE } from './unavailable';
 
 const choicesOf = (labels: Readonly<Record<string, string>>): Choice[] => Object.entries(labels).map(([value, title]) => ({ value, title }));
@@ -103,6 +104,16 @@ function frame(draft: Draft, step: IntakeStepId, errors: Record<string, string>,
   };
 }
 
+/**
+ * The school chooser of a phone or email request: every setting while they are few, else only the
+ * one chosen so far and Teams searches the rest as the admin types (see setting-search-routes.ts).
+ */
+function settingChooser(settings: readonly Setting[], chosenId: string): { search: boolean; choices: Choice[] } {
+  if (!mustSearchSettings(settings.length, 1)) return { search: false, choices: settings.map(settingChoice) };
+  const chosen = settings.find((s) => s.id === chosenId);
+  return { search: true, choices: chosen ? [settingChoice(chosen)] : [] };
+}
+
 /** What the card for one step of the form needs from outside the draft. */
 export interface StepCardContext {
   settings: Setting[];
@@ -116,13 +127,16 @@ export function stepCard(view: Extract<FormView, { kind: 'step' }>, context: Ste
   const at = (s: IntakeStepId) => frame(draft, s, errors, context.banner);
   const settingName = context.settings.find((s) => s.id === text(draft.answers.settingId))?.name ?? '';
   switch (step) {
-    case 'requester':
+    case 'requester': {
+      const chooser = settingChooser(context.settings, text(draft.answers.settingId));
       return renderCard('intake-requester', {
         ...at(step),
         settingName,
         canChooseSetting: draft.answers[DRAFT_META.channel] !== 'teams',
-        choices: { settings: context.settings.map((s) => ({ value: s.id, title: `${s.name} (${s.id})` })), roles: choicesOf(REQUESTER_ROLE_LABELS) },
+        searchSettings: chooser.search,
+        choices: { settings: chooser.choices, roles: choicesOf(REQUESTER_ROLE_LABELS) },
       });
+    }
     case 'pupil':
       return renderCard('intake-pupil', { ...at(step), choices: { yearGroups: YEAR_GROUPS.map((g) => ({ value: g, title: g })), senStatuses: choicesOf(SEN_STATUS_LABELS) } });
     case 'need':

@@ -51,7 +51,7 @@ export interface CardData {
   help: { firstResponseDays: number; panelDecisionDays: number; safeguarding: string; commands: string; phone: string };
   'unknown-user': { phone: string; email: string; settingName: string; jobRole: string; errors: { settingName: string; jobRole: string } };
   notice: { title: string; text: string };
-  'intake-requester': StepFrame & { settingName: string; canChooseSetting: boolean; choices: { settings: Choice[]; roles: Choice[] } };
+  'intake-requester': StepFrame & { settingName: string; canChooseSetting: boolean; searchSettings: boolean; choices: { settings: Choice[]; roles: Choice[] } };
   'intake-pupil': StepFrame & { choices: { yearGroups: Choice[]; senStatuses: Choice[] } };
   'intake-need': StepFrame & { choices: { needs: Choice[] } };
   'intake-concern': StepFrame;
