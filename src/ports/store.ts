@@ -127,6 +127,14 @@ export interface AuditStore {
   listAudit(caseRef: string): Promise<AuditEvent[]>;
 }
 
+/** What one delivery attempt came to, as the outbox records it. */
+export interface AttemptOutcome {
+  status: OutboxItem['status'];
+  nextAttemptAt?: string;
+  error?: string;
+  inDoubt?: boolean;
+}
+
 /** Which due items one leaseDue call may take besides the limit, so one busy conversation cannot fill a batch. */
 export interface LeaseFilter {
   /** Most items of one target (the oldest due), when set. */
@@ -141,8 +149,12 @@ export interface OutboxStore {
   leaseDue(now: string, owner: string, leaseUntil: string, limit: number, filter?: LeaseFilter): Promise<OutboxItem[]>;
   /** The lease holder marks that it is about to send (sets attemptStartedAt); false if the lease was lost. */
   startAttempt(id: string, owner: string, at: string): Promise<boolean>;
-  /** Records the outcome of an attempt by the lease holder and clears attemptStartedAt; false if the lease was lost. */
-  completeAttempt(id: string, owner: string, outcome: { status: OutboxItem['status']; nextAttemptAt?: string; error?: string }): Promise<boolean>;
+  /**
+   * Records the outcome of an attempt by the lease holder and clears attemptStartedAt, except when
+   * the item goes back to pending with inDoubt (an earlier attempt may have reached Teams, so later
+   * ones must still say they may repeat); false if the lease was lost.
+   */
+  completeAttempt(id: string, owner: string, outcome: AttemptOutcome): Promise<boolean>;
   /** The lease holder gives an item back unattempted, due again at nextAttemptAt; false if the lease was lost. */
   releaseLease(id: string, owner: string, nextAttemptAt: string): Promise<boolean>;
   /** Puts a dead-lettered item back in the queue, due at `at`, its attempts counted from zero; false when it is not dead. */

@@ -1,7 +1,7 @@
-import type { OutboxItem, OutboxStore } from '../ports/store';
+import type { AttemptOutcome, OutboxItem } from '../ports/store';
 
-/** The item after its lease holder records an attempt's outcome: one more attempt, lease and in-doubt mark cleared. */
-export function completed(item: OutboxItem, outcome: Parameters<OutboxStore['completeAttempt']>[2]): OutboxItem {
+/** The item after its lease holder records an attempt's outcome: one more attempt, the lease cleared, the in-doubt mark kept only while in doubt. */
+export function completed(item: OutboxItem, outcome: AttemptOutcome): OutboxItem {
   return {
     ...item,
     status: outcome.status,
@@ -10,7 +10,7 @@ export function completed(item: OutboxItem, outcome: Parameters<OutboxStore['com
     lastError: outcome.error ?? null,
     leaseOwner: null,
     leaseUntil: null,
-    attemptStartedAt: null,
+    attemptStartedAt: outcome.status === 'pending' && outcome.inDoubt === true ? item.attemptStartedAt : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { Logger } from '../../ports/logger';
 import type { Notification, Notifier, SendOutcome } from '../../ports/notifier';
-import type { OutboxItem, OutboxStore } from '../../ports/store';
+import type { AttemptOutcome, OutboxItem, OutboxStore } from '../../ports/store';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { parseNotification } from './notifications';
 import { slidingWindowLimiter, TEAMS_APP_LIMITS, TEAMS_CONVERSATION_LIMITS, type RateWindow } from './rate-limiter';
@@ -107,7 +107,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     return { ok: true };
   };
 
-  const record = async (id: string, outcome: Parameters<OutboxStore['completeAttempt']>[2], report: TickReport): Promise<void> => {
+  const record = async (id: string, outcome: AttemptOutcome, report: TickReport): Promise<void> => {
     try {
       if (!(await store.completeAttempt(id, options.owner, outcome))) {
         report.lostLeases += 1;
@@ -138,7 +138,8 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     if (retryAfterMs > 0) conversations.blockUntil(item.target, nowMs + retryAfterMs);
     const waitMs = Math.max(backoffDelayMs(attempts, backoff, random), retryAfterMs);
     report.retrying += 1;
-    return record(item.id, { status: 'pending', nextAttemptAt: new Date(nowMs + waitMs).toISOString(), error: outcome.reason }, report);
+    const inDoubt = entry.notification.mayRepeat;
+    return record(item.id, { status: 'pending', nextAttemptAt: new Date(nowMs + waitMs).toISOString(), error: outcome.reason, inDoubt }, report);
   };
 
   /** Gives the item back unattempted; if the store cannot be reached, its lease runs out instead. */

@@ -195,6 +195,21 @@ describe('outbox dispatcher', () => {
     expect((await store.listOutbox('delivered', 10)).map((i) => i.attemptStartedAt)).toEqual([null, null]);
   });
 
+  it('still says a send may repeat after the resend of a doubtful one fails, until it is delivered', async () => {
+    const [item] = personalMessages(clock, 1);
+    await store.enqueue([item!]);
+    await store.leaseDue(clock.now().toISOString(), 'killed-process', new Date(clock.now().getTime() + 60_000).toISOString(), 10);
+    await store.startAttempt(item!.id, 'killed-process', clock.now().toISOString());
+    clock.advance(61_000);
+    const notifier = fakeNotifier(clock, (_n, before) => (before === 0 ? { ok: false, reason: 'http-500' } : { ok: true }));
+    const d = dispatcher(notifier, { backoff: { baseMs: 1_000, capMs: 1_000 } });
+    await d.tick();
+    clock.advance(1_000);
+    await d.tick();
+    expect(notifier.calls.map((c) => c.mayRepeat)).toEqual([true, true]);
+    expect(await statusOf(item!.id)).toMatchObject({ status: 'delivered', attemptStartedAt: null });
+  });
+
   it('sends nothing it could not first mark as started', async () => {
     const [item] = personalMessages(clock, 1);
     await store.enqueue([item!]);

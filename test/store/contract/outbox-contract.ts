@@ -98,6 +98,19 @@ export function describeOutboxContract(store: () => Store): void {
       expect(await store().listOutbox('delivered', 10)).toEqual([expect.objectContaining({ id: item.id, attemptStartedAt: null, attempts: 1 })]);
     });
 
+    it('keeps the mark through a failed retry while in doubt, and clears it after a failure that was not', async () => {
+      const [doubted, plain] = [anOutboxItem(), anOutboxItem()];
+      await store().enqueue([doubted, plain]);
+      await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
+      for (const item of [doubted, plain]) await store().startAttempt(item.id, 'worker-a', NOW);
+      const retryAt = '2026-03-02T10:30:00.000Z';
+      await store().completeAttempt(doubted.id, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 500', inDoubt: true });
+      await store().completeAttempt(plain.id, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 500' });
+      const pending = await store().listOutbox('pending', 10);
+      expect(pending.find((i) => i.id === doubted.id)?.attemptStartedAt).toBe(NOW);
+      expect(pending.find((i) => i.id === plain.id)?.attemptStartedAt).toBeNull();
+    });
+
     it('lets the lease holder give an item back unattempted, due again when it says', async () => {
       const item = anOutboxItem();
       await store().enqueue([item]);
