@@ -201,8 +201,8 @@ export interface AccessRequest {
   decision?: AccessDecision;
 }
 
-/** What deciding an access request changes it to. */
-export type AccessOutcome = { status: 'approved' | 'refused'; decision: AccessDecision };
+/** What deciding an access request changes it to; `from` is the status it must have now (pending, or approved to take access away). */
+export type AccessOutcome = { status: 'approved' | 'refused'; decision: AccessDecision; from?: 'pending' | 'approved' };
 
 export interface AccessRequestStore {
   /**
@@ -212,7 +212,7 @@ export interface AccessRequestStore {
    */
   upsertAccessRequest(request: AccessRequest, effects?: CaseWriteEffects): Promise<AccessRequest>;
   /**
-   * Approves or refuses the request if it is still pending, with its effects (in the same transaction,
+   * Approves or refuses the request if it is still pending (or, with outcome.from 'approved', takes an approval back), with its effects (in the same transaction,
    * else just after: only the winner's); exactly one of two racing decisions wins. Otherwise changes nothing and returns what is stored (decided: false).
    */
   decideAccessRequest(userKey: string, outcome: AccessOutcome, effects?: CaseWriteEffects): Promise<{ decided: boolean; request: AccessRequest | undefined }>;

@@ -76,7 +76,7 @@ export function startsPendingRequest(existing: AccessRequest | undefined, merged
   return merged.status === 'pending' && existing?.status !== 'pending';
 }
 
-/** The request once decided, or undefined when it is no longer pending. */
+/** The request once decided, or undefined when it is no longer in the status the decision is for (pending unless said). */
 export function decidedAccessRequest(existing: AccessRequest | undefined, outcome: AccessOutcome): AccessRequest | undefined {
-  return existing?.status === 'pending' ? { ...existing, status: outcome.status, decision: outcome.decision } : undefined;
+  return existing !== undefined && existing.status === (outcome.from ?? 'pending') ? { ...existing, status: outcome.status, decision: outcome.decision } : undefined;
 }

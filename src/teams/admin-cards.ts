@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { whenInWords } from '../app/access/access-notices';
-import type { AccessRequestsView } from '../app/access/list-access-requests';
+import type { AccessRequestsView, ApprovedPerson } from '../app/access/list-access-requests';
 import type { DeadLetterView } from '../app/outbox/list-dead-letters';
 import { adminMenuFor } from '../domain/menu';
 import type { Setting } from '../domain/reference';
@@ -33,6 +33,12 @@ export interface AdminAccessRequestsCard {
     settingError: string;
     reasonError: string;
   }>;
+}
+
+export interface AdminApprovedPeopleCard {
+  summary: string;
+  notice: CardNotice;
+  people: Array<{ userKey: string; name: string; email: string; settingName: string; approved: string }>;
 }
 
 export interface AdminDeadLettersCard {
@@ -87,6 +93,26 @@ function likelySettings(settings: readonly Setting[], chosenId: string, said: st
   const chosen = settings.filter((s) => s.id === chosenId);
   const suggested = suggestSettings(settings, said).filter((s) => s.id !== chosenId);
   return [...chosen, ...suggested].map(settingChoice);
+}
+
+/** Everyone given access through a request, each with "Remove access" (asked again before it is done). */
+export function approvedPeopleCard(view: { people: ApprovedPerson[]; total: number }, now: Date, notice: CardNotice = NO_NOTICE): AdaptiveCardJson {
+  const shown = view.people.length;
+  const summary =
+    view.total === 0
+      ? 'Nobody has been given access through a request. People listed by the authority are not shown here.'
+      : `${view.total} ${view.total === 1 ? 'person has' : 'people have'} been given access through a request${view.total > shown ? `: the latest ${shown} are shown` : ''}. People listed by the authority are not shown here.`;
+  return renderCard('admin-approved-people', {
+    summary,
+    notice,
+    people: view.people.map(({ request, settingName, approvedByName }) => ({
+      userKey: request.userKey,
+      name: request.name,
+      email: request.email ?? 'not given by Teams',
+      settingName,
+      approved: `${whenInWords(request.decision?.at ?? '', now)} by ${approvedByName}`,
+    })),
+  });
 }
 
 /** The undelivered messages in plain words, each with "Try again". */

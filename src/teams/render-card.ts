@@ -36,9 +36,10 @@ import statusLookupTemplate from '../../cards/status-lookup.json';
 import statusSuggestionsTemplate from '../../cards/status-suggestions.json';
 import adminAccessNoticeTemplate from '../../cards/admin-access-notice.json';
 import adminAccessRequestsTemplate from '../../cards/admin-access-requests.json';
+import adminApprovedPeopleTemplate from '../../cards/admin-approved-people.json';
 import adminDeadLettersTemplate from '../../cards/admin-dead-letters.json';
 import adminMenuTemplate from '../../cards/admin-menu.json';
-import type { AdminAccessRequestsCard, AdminDeadLettersCard } from './admin-cards';
+import type { AdminAccessRequestsCard, AdminApprovedPeopleCard, AdminDeadLettersCard } from './admin-cards';
 import type { AccessNoticeView } from '../ports/notification-cards';
 import type { InsightsCardData, StatusCardData } from './insight-cards';
 import type { MenuItem } from '../domain/menu';
@@ -110,6 +111,7 @@ export interface CardData {
   'status-suggestions': { said: string; text: string; suggestions: Array<{ title: string; command: string }> };
   'admin-access-notice': AccessNoticeView;
   'admin-access-requests': AdminAccessRequestsCard;
+  'admin-approved-people': AdminApprovedPeopleCard;
   'admin-dead-letters': AdminDeadLettersCard;
   'admin-menu': { accessRequests: boolean; deadLetters: boolean };
 }
@@ -174,6 +176,7 @@ const TEMPLATES: Record<CardName, object> = {
   'status-suggestions': statusSuggestionsTemplate,
   'admin-access-notice': adminAccessNoticeTemplate,
   'admin-access-requests': adminAccessRequestsTemplate,
+  'admin-approved-people': adminApprovedPeopleTemplate,
   'admin-dead-letters': adminDeadLettersTemplate,
   'admin-menu': adminMenuTemplate,
 };

@@ -39,6 +39,8 @@ export const VERBS = {
   accessRequests: 'accessRequests',
   approveAccess: 'approveAccess',
   refuseAccess: 'refuseAccess',
+  approvedPeople: 'approvedPeople',
+  removeAccess: 'removeAccess',
   deadLetters: 'deadLetters',
   retryDeadLetter: 'retryDeadLetter',
 } as const;

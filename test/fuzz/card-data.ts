@@ -71,6 +71,8 @@ export const VERB_FIELDS: Record<Verb, readonly string[]> = {
   accessRequests: [],
   approveAccess: ACCESS_FIELDS,
   refuseAccess: ACCESS_FIELDS,
+  approvedPeople: [],
+  removeAccess: ['userKey'],
   deadLetters: [],
   retryDeadLetter: ['id'],
 };

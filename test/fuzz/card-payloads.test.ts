@@ -78,6 +78,8 @@ const MAY_CHANGE: Record<Verb, MayChange> = {
   accessRequests: NOTHING,
   approveAccess: { access: FRONT_DOOR_ADMINS, outbox: FRONT_DOOR_ADMINS },
   refuseAccess: { access: FRONT_DOOR_ADMINS, outbox: FRONT_DOOR_ADMINS },
+  approvedPeople: NOTHING,
+  removeAccess: { access: FRONT_DOOR_ADMINS, outbox: FRONT_DOOR_ADMINS },
   deadLetters: NOTHING,
   retryDeadLetter: { outbox: ['alex'] }, // front-door admins and administrators
 };
@@ -103,6 +105,13 @@ const ALWAYS_TRIED: CardClick[][][] = [
   [[{ who: 'stranger', verb: 'requestAccess', place: 'personal', data: { settingName: 'Oakfield Primary School', jobRole: 'SENCO' } }]],
   [[{ who: 'priya', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900001' } }, { who: 'alex', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900005' } }]],
   [[{ who: 'alex', verb: 'refuseAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY } }, { who: 'alex', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900005' } }]],
+  [
+    [
+      { who: 'alex', verb: 'approveAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY, [ACCESS_INPUT]: '900005' } },
+      { who: 'priya', verb: 'removeAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY } },
+      { who: 'alex', verb: 'removeAccess', place: 'personal', data: { userKey: WORLD_ACCESS_KEY } },
+    ],
+  ],
   [[{ who: 'dana', verb: 'retryDeadLetter', place: 'personal', data: { id: WORLD_DEAD_LETTER } }, { who: 'alex', verb: 'retryDeadLetter', place: 'personal', data: { id: WORLD_DEAD_LETTER } }]],
   [[{ who: 'chris', verb: 'panelVote', place: 'panel', data: { ref: WORLD_CASES.panel, choice: 'do-not-support', voteComment: 'The package needs a clearer plan.' } }]],
   [[{ who: 'ravi', verb: 'claimCase', place: 'duty', data: { ref: WORLD_CASES.submitted } }]],
@@ -141,7 +150,7 @@ describe('card payload fuzzing: every verb, from every person, with real and mut
       { numRuns: 400, seed: 20261207, endOnFailure: true, examples: ALWAYS_TRIED },
     );
     // The property must have watched real changes happen, or "nothing forbidden changed" proves nothing.
-    for (const expected of ['intakeStart:drafts', 'requestAccess:access', 'panelVote:case', 'claimCase:case', 'approveAccess:access', 'refuseAccess:access', 'retryDeadLetter:outbox']) expect(seen).toContain(expected);
+    for (const expected of ['intakeStart:drafts', 'requestAccess:access', 'panelVote:case', 'claimCase:case', 'approveAccess:access', 'refuseAccess:access', 'removeAccess:access', 'retryDeadLetter:outbox']) expect(seen).toContain(expected);
     expect(seen.size).toBeGreaterThanOrEqual(12);
   }, 120_000);
 

@@ -74,7 +74,7 @@ describe('the access requests card', () => {
     expect(text).toContain('Teaching assistant at Hartwell Academy');
     expect(text).toContain('Monday 7 December at 10:00');
     expect(text).toContain('Hartwell Academy (900005)');
-    expect(buttonTitles(card)).toEqual(['Approve', 'Refuse', 'Refresh', 'Back to the menu']);
+    expect(buttonTitles(card)).toEqual(['Approve', 'Refuse', 'Refresh', 'People given access', 'Back to the menu']);
   });
 
   it('is not shown to anyone but a front-door admin, nor in a channel', async () => {
@@ -150,6 +150,46 @@ describe('the access requests card', () => {
     expect(cardText(card)).toContain('Not available to you');
     expect(await bot.store.listAccessRequests('pending')).toHaveLength(1);
     expect(await pendingTo(STRANGER)).toEqual([]);
+  });
+});
+
+describe('people given access', () => {
+  const approve = () => bot.execute('alex', 'approveAccess', { userKey: STRANGER, [`setting_${TOKEN}`]: '900005' });
+
+  it('lists who was given access, for which setting, when and by whom, with a way to remove it', async () => {
+    await askForAccess();
+    await approve();
+    const card = await bot.execute('alex', 'approvedPeople');
+    const text = cardText(card);
+    for (const words of ['1 person has been given access', 'Robin Stranger', 'Hartwell Academy', 'Monday 7 December at 10:00 by Alex Morgan']) expect(text).toContain(words);
+    expect(buttonTitles(card)).toEqual(['Remove access', 'Access requests', 'Back to the menu']);
+    // "Remove access" opens a question first; only its answer removes.
+    expect(text).toContain("Remove Robin Stranger's access? They will no longer see Hartwell Academy's requests, and will be told.");
+    expect(JSON.stringify(card)).toContain('"title":"Yes, remove access","verb":"removeAccess"');
+  });
+
+  it('removes access: the person is unknown to the bot again at once, is told, and it is audited; a second removal changes nothing', async () => {
+    await askForAccess();
+    await approve();
+    expect(buttonTitles(firstCard(await bot.say('stranger', 'hello')))).toContain('Request support');
+    const card = await bot.execute('alex', 'removeAccess', { userKey: STRANGER });
+    expect(cardText(card)).toContain('Robin Stranger no longer has access');
+    expect(cardText(card)).toContain('Nobody has been given access through a request');
+    expect(buttonTitles(firstCard(await bot.say('stranger', 'hello')))).toEqual(['Request access']);
+    const told = (await pendingTo(STRANGER)).map((i) => cardText(i.payload.card));
+    expect(told.at(-1)).toContain('Your access to SEND Front Door has been removed');
+    expect(told.at(-1)).toContain('01632 960100');
+    expect(audits.map((a) => [a.action, a.actorKey])).toContainEqual(['access.removed', keyOf('alex')]);
+    expect(cardText(await bot.execute('alex', 'removeAccess', { userKey: STRANGER }))).toContain('Nothing was changed');
+    expect(await pendingTo(STRANGER)).toHaveLength(told.length);
+  });
+
+  it('never trusts the card: setting staff cannot see the list or remove anyone', async () => {
+    await askForAccess();
+    await approve();
+    expect(cardText(await bot.execute('priya', 'approvedPeople'))).toContain('Not available to you');
+    expect(cardText(await bot.execute('priya', 'removeAccess', { userKey: STRANGER }))).toContain('Not available to you');
+    expect(await bot.store.listAccessRequests('approved')).toHaveLength(1);
   });
 });
 

@@ -40,9 +40,20 @@ export async function noticesToAdmins(deps: AccessDeps, request: AccessRequest, 
 }
 
 /** The answer for the person who asked: they can start at once, or whom to phone. */
-export function noticeToRequester(deps: AccessDeps, request: AccessRequest, answer: { settingName: string } | { refused: true; reason: string | null; phone: string }): OutboxItem {
+export function noticeToRequester(
+  deps: AccessDeps,
+  request: AccessRequest,
+  answer: { settingName: string } | { refused: true; reason: string | null; phone: string } | { removed: true; phone: string },
+): OutboxItem {
   const view: AccessNoticeView =
-    'settingName' in answer
+    'removed' in answer
+      ? {
+          title: 'Your access to SEND Front Door has been removed',
+          text: `A front-door administrator has removed your access. If you think this is wrong, or a pupil needs support, phone the front door on ${answer.phone}.`,
+          facts: [],
+          button: 'none',
+        }
+      : 'settingName' in answer
       ? {
           title: 'You now have access to SEND Front Door',
           text: `A front-door administrator has linked you to ${answer.settingName}. You can ask for support for a pupil and follow your setting’s requests.`,

@@ -17,6 +17,9 @@ export const decisionInput = z.object({
 });
 export type DecisionInput = z.output<typeof decisionInput>;
 
+/** Whose access to take back, as the card sends it. */
+export const removalInput = z.object({ userKey: z.string().trim().min(1).max(300) });
+
 export type DecideOutcome =
   | { kind: 'forbidden' }
   /** Nothing changed: the answer needs fixing (e.g. no setting chosen). */
@@ -41,6 +44,23 @@ export async function refuseAccess(deps: AccessDeps, actor: Actor, input: Decisi
   const outcome: AccessOutcome = { status: 'refused', decision: { byKey: actor.key, at: deps.clock.now().toISOString(), settingId: null, reason } };
   const { phone } = await deps.directory.frontDoorSettings();
   return decide(deps, actor, input.userKey, outcome, (request) => noticeToRequester(deps, request, { refused: true, reason, phone }), null);
+}
+
+/** What the person is told, and what the store keeps, when an approval is taken back. */
+export const ACCESS_REMOVED = 'Access removed by a front-door administrator';
+
+/** Takes an approval back: the person is unknown to the bot again (at once here, within 30 s on other instances) and is told. Front-door admins only. */
+export async function removeAccess(deps: AccessDeps, actor: Actor, userKey: string): Promise<DecideOutcome> {
+  if (!mayAdminister(actor.person.roles, 'accessRequests')) return { kind: 'forbidden' };
+  const approved = (await deps.store.listAccessRequests('approved')).find((r) => r.userKey === userKey);
+  if (approved === undefined) return already(deps, await findRequest(deps, userKey));
+  const outcome: AccessOutcome = { status: 'refused', from: 'approved', decision: { byKey: actor.key, at: deps.clock.now().toISOString(), settingId: null, reason: ACCESS_REMOVED } };
+  const { phone } = await deps.directory.frontDoorSettings();
+  const audit = { id: deps.ids.next(), at: outcome.decision.at, actorKey: actor.key, action: 'access.removed', caseRef: null, detail: { userKey, settingId: approved.decision?.settingId ?? null } };
+  const result = await deps.store.decideAccessRequest(userKey, outcome, { outbox: [noticeToRequester(deps, approved, { removed: true, phone })], audit: [audit] });
+  if (!result.decided || result.request === undefined) return already(deps, result.request);
+  forgetDirectorySnapshots(deps.store);
+  return { kind: 'decided', request: result.request, settingName: null };
 }
 
 async function decide(

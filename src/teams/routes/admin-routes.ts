@@ -1,13 +1,13 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor';
-import { approveAccess, decisionInput, refuseAccess, type DecideOutcome } from '../../app/access/decide-access';
+import { approveAccess, decisionInput, refuseAccess, removalInput, removeAccess, type DecideOutcome } from '../../app/access/decide-access';
 import { whenInWords } from '../../app/access/access-notices';
-import { listAccessRequestsFor } from '../../app/access/list-access-requests';
+import { listAccessRequestsFor, listApprovedFor } from '../../app/access/list-access-requests';
 import { deadLettersFor } from '../../app/outbox/list-dead-letters';
 import { retryDeadLetter, retryInput } from '../../app/outbox/retry-dead-letter';
 import { mayAdminister } from '../../domain/menu';
-import { accessRequestsCard, deadLettersCard, tokenOf, type CardNotice, type KeptAnswers } from '../admin-cards';
+import { accessRequestsCard, approvedPeopleCard, deadLettersCard, tokenOf, type CardNotice, type KeptAnswers } from '../admin-cards';
 import { asActorOf } from '../as-actor';
 import { noticeCard } from '../cards';
 import type { BotDeps } from '../deps';
@@ -95,6 +95,24 @@ export function registerAdminRoutes(app: Application<BotTurnState>, deps: BotDep
     }
   };
 
+  const peopleCard = async (actor: Actor, notice?: CardNotice): Promise<AdaptiveCardJson> => {
+    const view = await listApprovedFor(deps, actor);
+    return view ? approvedPeopleCard(view, deps.clock.now(), notice) : notForYou('People given access are for front-door administrators.');
+  };
+
+  const removeWith = async (context: TurnContext, _state: BotTurnState, data: unknown) =>
+    asAdmin(context, async (actor) => {
+      if (!mayAdminister(actor.person.roles, 'accessRequests')) return notForYou('People given access are for front-door administrators.');
+      const parsed = removalInput.safeParse(asRecord(data));
+      if (!parsed.success) return peopleCard(actor, { text: 'That person could not be found. Nothing was changed.', color: 'Attention' });
+      const outcome = await removeAccess(accessDeps, actor, parsed.data.userKey);
+      const notice: CardNotice =
+        outcome.kind === 'decided'
+          ? { text: `${outcome.request.name} no longer has access, and has been told in their chat.`, color: 'Good' }
+          : { text: 'That person does not have access through a request any more. Nothing was changed.', color: 'Default' };
+      return peopleCard(actor, notice);
+    });
+
   const lettersCard = async (actor: Actor, notice?: CardNotice): Promise<AdaptiveCardJson> => {
     const view = await deadLettersFor(deps, actor);
     return view ? deadLettersCard(view, notice) : notForYou('Undelivered messages are for front-door administrators and administrators.');
@@ -103,6 +121,8 @@ export function registerAdminRoutes(app: Application<BotTurnState>, deps: BotDep
   app.adaptiveCards.actionExecute(VERBS.accessRequests, async (context) => asAdmin(context, (actor) => requestsCard(actor)));
   app.adaptiveCards.actionExecute(VERBS.approveAccess, decideWith(approveAccess));
   app.adaptiveCards.actionExecute(VERBS.refuseAccess, decideWith(refuseAccess));
+  app.adaptiveCards.actionExecute(VERBS.approvedPeople, async (context) => asAdmin(context, (actor) => peopleCard(actor)));
+  app.adaptiveCards.actionExecute(VERBS.removeAccess, removeWith);
   app.adaptiveCards.actionExecute(VERBS.deadLetters, async (context) => asAdmin(context, (actor) => lettersCard(actor)));
   app.adaptiveCards.actionExecute<unknown>(VERBS.retryDeadLetter, async (context, _state, data) =>
     asAdmin(context, async (actor) => {

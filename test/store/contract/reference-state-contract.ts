@@ -111,6 +111,19 @@ export function describeReferenceStateContract(store: () => Store): void {
       expect(await pendingOutbox()).toHaveLength(1);
     });
 
+    it('takes an approval back only from an approved request, with its effects', async () => {
+      const request = anAccessRequest();
+      await store().upsertAccessRequest(request);
+      const removal = { status: 'refused' as const, decision: { ...approval().decision, settingId: null, reason: 'Access removed' }, from: 'approved' as const };
+      expect((await store().decideAccessRequest(request.userKey, removal)).decided).toBe(false); // still pending: nothing to take back
+      await store().decideAccessRequest(request.userKey, approval());
+      const removed = await store().decideAccessRequest(request.userKey, removal, { outbox: [anOutboxItem({ id: 'tell-removed' })] });
+      expect(removed).toEqual({ decided: true, request: { ...request, status: 'refused', decision: removal.decision } });
+      expect(await store().listAccessRequests('approved')).toEqual([]);
+      expect((await store().decideAccessRequest(request.userKey, removal)).decided).toBe(false);
+      expect(await pendingOutbox()).toEqual(['tell-removed']);
+    });
+
     it('keeps an approval, and writes no effects, when the person asks again', async () => {
       const request = anAccessRequest();
       await store().upsertAccessRequest(request);
