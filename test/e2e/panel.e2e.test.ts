@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { useE2eHarness } from './support/e2e-harness';
-import { CHRIS_EVANS, clickInPanelChannel, JO_OKAFOR, PANEL_CHANNEL_ID, storedServiceUrl } from './support/panel-invoke';
+import { CHRIS_EVANS, clickInPanelChannel, JO_OKAFOR, PANEL_CHANNEL_ID, storedServiceUrl } from './support/teams-invoke';
 import { CONVERSATIONS } from './support/playground-page';
 import { REPO_ROOT } from './support/repo-paths';
 import { oneLine, submitRequest } from './support/submit-request';
