@@ -1,5 +1,6 @@
 import { workingDayCalendar, type WorkingDayCalendar } from './calendar';
 import type { CaseMessage, CaseRecord, CaseStatus } from './case-record';
+import { revised } from './revised';
 import { firstResponseMeasures, resumeClock } from './deadlines';
 import { DomainError } from './errors';
 import type { PanelDecision } from './panel';
@@ -49,12 +50,11 @@ export function applyAction(record: CaseRecord, action: CaseAction, calendar: Wo
   if (action.type === 'claim' && record.claimantKey !== null) throw new DomainError('CASE.ALREADY_CLAIMED', 'Someone has claimed this case');
   if (!canApply(action.type, record.status)) throw new DomainError('CASE.WRONG_STATE', `Cannot ${action.type} a case that is ${record.status}`);
   const firstResponse = record.firstResponseAt === null && ANSWERS_SCHOOL.has(action.type);
-  const base: CaseRecord = {
-    ...record,
+  const base: CaseRecord = revised(record, {
     updatedAt: action.at,
     firstResponseAt: firstResponse ? action.at : record.firstResponseAt,
     measures: firstResponse ? (record.measures ?? firstResponseMeasures(record, action.at, calendar)) : record.measures,
-  };
+  });
   const say = (kind: CaseMessage['kind'], text: string): CaseMessage[] => [...record.messages, { at: action.at, byKey: action.by, kind, text }];
   switch (action.type) {
     case 'claim':

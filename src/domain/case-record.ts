@@ -77,6 +77,12 @@ export const caseRecordSchema = z.object({
   panel: panelStateSchema.default(() => ({ ...EMPTY_PANEL })),
   /** When the pupil's details and the free text were removed after the retention period (domain/retention.ts). */
   anonymisedAt: isoInstant.nullable().default(null),
+  /**
+   * How many times the case has changed since it was created. Every change adds one (domain/revised.ts),
+   * and writes are checked against the stored version, so it orders a case's channel card updates
+   * whatever the instances' clocks say.
+   */
+  revision: z.number().int().min(0).default(0),
 });
 export type CaseRecord = z.output<typeof caseRecordSchema>;
 
@@ -93,6 +99,7 @@ export const NEW_CASE_DEFAULTS = {
   measures: null,
   panel: EMPTY_PANEL,
   anonymisedAt: null,
+  revision: 0,
 } as const satisfies Partial<CaseRecord>;
 
 /** A case's status in the words a school reads. */

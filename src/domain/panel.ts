@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { londonDate, type WorkingDayCalendar } from './calendar';
 import type { CaseRecord } from './case-record';
+import { revised } from './revised';
 import type { Role } from './roles';
 import { DomainError } from './errors';
 
@@ -137,7 +138,7 @@ export function castVote(record: CaseRecord, vote: PanelVote, voterRoles: readon
   assertOpenForPanel(record);
   if (commentProblem(vote.choice, vote.comment) !== undefined) throw new DomainError('PANEL.COMMENT_REQUIRED', 'This vote needs a comment');
   const votes = [...record.panel.votes.filter((v) => v.byKey !== vote.byKey), { ...vote, comment: vote.comment.trim() }];
-  return { ...record, updatedAt: vote.at, panel: { ...record.panel, votes } };
+  return revised(record, { updatedAt: vote.at, panel: { ...record.panel, votes } });
 }
 
 /** The problems with a decision's content, by form field: empty means it can be recorded. */

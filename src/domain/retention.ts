@@ -1,4 +1,5 @@
-import { isOpen, type CaseRecord } from './case-record';
+import { type CaseRecord, isOpen } from './case-record';
+import { revised } from './revised';
 import type { PanelState } from './panel';
 
 /** What replaces free text the case schema requires to be a string (messages, reasons, comments, decision words). */
@@ -56,14 +57,13 @@ function anonymisedPanel(panel: PanelState): PanelState {
  */
 export function anonymise(record: CaseRecord, at: string): CaseRecord {
   if (record.anonymisedAt !== null) return record;
-  return {
-    ...record,
+  return revised(record, {
     request: anonymisedRequest(record.request),
     messages: record.messages.map((message) => ({ ...message, text: removed(message.text) })),
     withdrawal: record.withdrawal === null ? null : { ...record.withdrawal, reason: removed(record.withdrawal.reason) },
     panel: anonymisedPanel(record.panel),
     anonymisedAt: at,
-  };
+  });
 }
 
 /** The instant `months` calendar months after `iso` (UTC), the day clamped to the month's end: 31 January + 1 is 28 or 29 February. */

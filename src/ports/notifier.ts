@@ -35,6 +35,8 @@ export interface CardUpdate extends NotificationBase {
   kind: 'card-update';
   target: string;
   card: NotificationCard;
+  /** The case's revision the card shows: of two updates to one post, the higher wins, whatever the clocks said. */
+  order?: number;
 }
 
 /** A reply in the thread of an earlier channel post; target is the post's alertKey. */

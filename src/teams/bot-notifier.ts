@@ -110,11 +110,15 @@ export function botNotifier(deps: BotNotifierDeps): Notifier {
         case 'card-update': {
           const activityId = reference.activityId;
           if (!activityId) return fail('alert-without-activity-id', true);
-          // A retried older update must not overwrite a newer card: the post remembers which update it shows.
+          // A retried older update must not overwrite a newer card: the post remembers which update it shows,
+          // by the case's revision (older items without one: by when they were queued).
+          const showingOrder = typeof reference.cardOrder === 'number' ? reference.cardOrder : undefined;
           const showing = typeof reference.cardQueuedAt === 'string' ? reference.cardQueuedAt : undefined;
-          if (showing !== undefined && showing > n.createdAt) return { ok: true };
+          const stale = n.order !== undefined && showingOrder !== undefined ? showingOrder >= n.order : showing !== undefined && showing > n.createdAt;
+          if (stale) return { ok: true };
           const outcome = await withConnector(reference, async (c, options) => void (await c.updateActivity(conversationId, activityId, { ...message(n.card, undefined), id: activityId }, options)));
-          if (outcome.ok) await store.saveConversation({ key, reference: { ...reference, cardQueuedAt: n.createdAt }, updatedAt: clock.now().toISOString() });
+          const shown = { cardQueuedAt: n.createdAt, ...(n.order !== undefined ? { cardOrder: n.order } : {}) };
+          if (outcome.ok) await store.saveConversation({ key, reference: { ...reference, ...shown }, updatedAt: clock.now().toISOString() });
           return outcome;
         }
         case 'channel-post':

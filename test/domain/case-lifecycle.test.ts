@@ -31,6 +31,14 @@ describe('the case lifecycle', () => {
     expect(c.messages.map((m) => m.kind)).toEqual(['question', 'school-reply']);
   });
 
+  it('counts every change in the revision, so card updates can be ordered without trusting clocks', () => {
+    const claimed = applyAction(aCase(), { type: 'claim', by: 'sam', at: at(5) });
+    // An earlier clock on the next instance does not matter: the revision still goes up.
+    const asked = applyAction(claimed, { type: 'ask-school', by: 'sam', at: at(4), question: 'Which lessons?' });
+    const replied = applyAction(asked, { type: 'school-reply', by: 'priya', at: at(6), answer: 'Maths.' });
+    expect([claimed, asked, replied].map((c) => c.revision)).toEqual([1, 2, 3]);
+  });
+
   it('refuses actions that do not fit the state', () => {
     expect(codeOf(() => applyAction(aCase(), { type: 'advise', by: 'sam', at: at(1), advice: 'x' }))).toBe('CASE.WRONG_STATE');
     const withdrawn = aCase({ status: 'withdrawn' });

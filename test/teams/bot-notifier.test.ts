@@ -105,6 +105,18 @@ describe('bot notifier (proactive sends through the Bot Connector)', () => {
     expect(updates.map((u) => JSON.stringify(u.activity))).toEqual([expect.stringContaining('Routed to Educational Psychology')]);
   });
 
+  it("orders updates by the case's revision, not by clocks: an instance with a slow clock cannot bring back an older card", async () => {
+    await rememberChannel(connector.url);
+    await notifier.send({ ...base, kind: 'channel-post', target: DUTY_CHANNEL, card: card('New request'), alertKey: 'alert:FD-2026-00042' });
+    const routed = { ...base, id: 'routed', kind: 'card-update' as const, target: 'alert:FD-2026-00042', card: card('Routed'), order: 3, createdAt: '2026-12-07T10:04:00.000Z' };
+    const claimed = { ...base, id: 'claimed', kind: 'card-update' as const, target: 'alert:FD-2026-00042', card: card('Claimed'), order: 2, createdAt: '2026-12-07T10:04:00.050Z' };
+    expect(await notifier.send(routed)).toEqual({ ok: true });
+    expect(await notifier.send(claimed)).toEqual({ ok: true });
+    expect(await notifier.send(routed)).toEqual({ ok: true }); // the same revision again: nothing to change
+    const updates = connector.calls.filter((c) => c.operation === 'update' && c.status === 200);
+    expect(updates.map((u) => JSON.stringify(u.activity))).toEqual([expect.stringContaining('Routed')]);
+  });
+
   it('keeps the channel under its own id, not the thread the message came in', async () => {
     await rememberChannel(connector.url);
     const saved = await store.getConversation(DUTY_CHANNEL);

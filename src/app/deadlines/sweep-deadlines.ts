@@ -1,5 +1,6 @@
 import { londonDate, workingDayCalendar } from '../../domain/calendar';
 import type { CaseStatus } from '../../domain/case-record';
+import { revised } from '../../domain/revised';
 import { deadlineEventsDue, type DeadlinePolicy } from '../../domain/deadlines';
 import { StoreConflictError, StoreUnavailableError, type AuditEvent } from '../../ports/store';
 import { remindPanelMeetings } from '../panel/meeting-reminders';
@@ -77,7 +78,7 @@ async function settleCase(ctx: NoticeContext, policy: DeadlinePolicy, ref: strin
       const found = await deps.store.getCase(ref);
       const events = found ? deadlineEventsDue(found.value, ctx.calendar, policy, ctx.today) : [];
       if (!found || events.length === 0) return [];
-      const record = { ...found.value, deadlineEvents: [...found.value.deadlineEvents, ...events.map((e) => e.key)] };
+      const record = revised(found.value, { deadlineEvents: [...found.value.deadlineEvents, ...events.map((e) => e.key)] });
       const outbox = (await Promise.all(events.map((e) => deadlineNotices(ctx, record, e)))).flat();
       const at = deps.clock.now().toISOString();
       const audit: AuditEvent[] = events.map((e) => ({ id: deps.ids.next(), at, actorKey: 'system', action: `case.deadline-${e.step}`, caseRef: ref, detail: { key: e.key } }));

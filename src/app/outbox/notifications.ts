@@ -11,7 +11,7 @@ const key = z.string().min(1).max(500);
 const payloadSchemas = {
   'personal-message': z.object({ card, text: z.string().max(4000).optional() }),
   'channel-post': z.object({ card, alertKey: key.optional() }),
-  'card-update': z.object({ card }),
+  'card-update': z.object({ card, order: z.number().int().min(0).optional() }),
   'thread-reply': z
     .object({ card: card.optional(), text: z.string().max(4000).optional() })
     .refine((p) => p.card !== undefined || p.text !== undefined, 'a thread reply needs a card or text'),

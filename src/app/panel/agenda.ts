@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../domain/case-record';
+import { revised } from '../../domain/revised';
 import { formatLongDate, londonDate, workingDayCalendar } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import { NEED_LABELS } from '../../domain/intake';
@@ -47,7 +48,7 @@ export async function schedulePanelMeeting(deps: TriageDeps, actor: Actor, rawRe
   for (const ref of refs) {
     await retryingCaseWrite(deps.store, ref, async (found) => {
       assertOpenForPanel(found.value);
-      const record: CaseRecord = { ...found.value, updatedAt: deps.clock.now().toISOString(), panel: { ...found.value.panel, meetingDate } };
+      const record: CaseRecord = revised(found.value, { updatedAt: deps.clock.now().toISOString(), panel: { ...found.value.panel, meetingDate } });
       return { write: { record, effects: { audit: [auditOf(deps, actor.key, 'panel.scheduled', record, { meetingDate })], outbox: [await panelUpdate(deps, record)] } }, result: undefined };
     });
   }

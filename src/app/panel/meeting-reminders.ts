@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../domain/case-record';
+import { revised } from '../../domain/revised';
 import { formatLongDate, type IsoDate, type WorkingDayCalendar } from '../../domain/calendar';
 import { newOutboxItem } from '../outbox/notifications';
 import { auditOf } from '../triage/case-effects';
@@ -19,7 +20,7 @@ export async function remindPanelMeetings(deps: TriageDeps, cases: CaseRecord[],
   const refs = onAgenda.map((c) => c.ref).sort();
   const sent = await retryingCaseWrite(deps.store, refs[0], async (found) => {
     if (found.value.panel.meetingReminded === tomorrow || found.value.panel.meetingDate !== tomorrow) return { result: false };
-    const record: CaseRecord = { ...found.value, panel: { ...found.value.panel, meetingReminded: tomorrow } };
+    const record: CaseRecord = revised(found.value, { panel: { ...found.value.panel, meetingReminded: tomorrow } });
     const text = `Reminder: the panel meets on ${formatLongDate(tomorrow, today)}. On the agenda: ${refs.join(', ')}. Votes can still be cast on each case's card.`;
     const reminder = newOutboxItem(deps, 'thread-reply', `agenda:${tomorrow}`, { text }, null, `agenda:${tomorrow}:reminder`);
     return { write: { record, effects: { audit: [auditOf(deps, 'system', 'panel.meeting-reminded', record, { meetingDate: tomorrow })], outbox: [reminder] } }, result: true };

@@ -10,7 +10,7 @@ export const panelKey = (ref: string): string => `panel:${ref}`;
 /** The Panel channel card, brought up to date for everyone (tally, votes, decision). */
 export async function panelUpdate(deps: TriageDeps, record: CaseRecord): Promise<OutboxItem> {
   const card = deps.cards.panelPost(await panelPostView(deps, record));
-  return newOutboxItem(deps, 'card-update', panelKey(record.ref), { card: { ...card, type: 'AdaptiveCard' } }, record.ref);
+  return newOutboxItem(deps, 'card-update', panelKey(record.ref), { card: { ...card, type: 'AdaptiveCard' }, order: record.revision }, record.ref);
 }
 
 /** The first Panel channel post for an escalated case, kept under panel:<ref> so votes update it. */

@@ -1,4 +1,5 @@
-import { isOpen, type CaseRecord } from '../../domain/case-record';
+import { type CaseRecord, isOpen } from '../../domain/case-record';
+import { revised } from '../../domain/revised';
 import { DomainError } from '../../domain/errors';
 import { textField } from '../../domain/intake/fields';
 import type { NotificationCards } from '../../ports/notification-cards';
@@ -27,13 +28,13 @@ export async function withdrawRequest(deps: IntakeDeps & { cards: NotificationCa
     return { kind: 'invalid', record: found.value, reason: typeof rawReason === 'string' ? rawReason.slice(0, 1000) : '', error: parsed.error.issues[0]?.message ?? 'Check the reason' };
   }
   const at = deps.clock.now().toISOString();
-  const record: CaseRecord = { ...found.value, status: 'withdrawn', updatedAt: at, withdrawal: { at, byKey: actor.key, reason: parsed.data } };
+  const record: CaseRecord = revised(found.value, { status: 'withdrawn', updatedAt: at, withdrawal: { at, byKey: actor.key, reason: parsed.data } });
   const setting = await deps.directory.getSetting(record.settingId);
   const closed = deps.cards.closedAlert({ ref: record.ref, settingName: setting?.name ?? record.settingId, statusText: 'Withdrawn by the school' });
   try {
     await deps.store.updateCase(record, found.version, {
       audit: [{ id: deps.ids.next(), at, actorKey: actor.key, action: 'case.withdrawn', caseRef: record.ref, detail: {} }],
-      outbox: [newOutboxItem(deps, 'card-update', `alert:${record.ref}`, { card: { ...closed, type: 'AdaptiveCard' } }, record.ref, `${record.ref}:withdrawn`)],
+      outbox: [newOutboxItem(deps, 'card-update', `alert:${record.ref}`, { card: { ...closed, type: 'AdaptiveCard' }, order: record.revision }, record.ref, `${record.ref}:withdrawn`)],
     });
   } catch (err) {
     if (err instanceof StoreConflictError) throw new DomainError('CASE.CHANGED', 'The case changed while withdrawing');

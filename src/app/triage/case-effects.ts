@@ -12,7 +12,7 @@ export function auditOf(deps: TriageDeps, actorKey: string, action: string, reco
 /** The Duty channel card, brought up to date for everyone. */
 export async function alertUpdate(deps: TriageDeps, record: CaseRecord): Promise<OutboxItem> {
   const card = deps.cards.dutyAlert(await dutyAlertView(deps.directory, record, deps.clock.now()));
-  return newOutboxItem(deps, 'card-update', `alert:${record.ref}`, { card: { ...card, type: 'AdaptiveCard' } }, record.ref);
+  return newOutboxItem(deps, 'card-update', `alert:${record.ref}`, { card: { ...card, type: 'AdaptiveCard' }, order: record.revision }, record.ref);
 }
 
 /** A card in someone's personal chat about this case. */
