@@ -1,6 +1,6 @@
-import { londonDate } from '../../domain/calendar';
+import { londonDate, type IsoDate } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
-import { REQUEST_FIELDS, STEP_FIELDS, isIntakeStepId, mustShowSafeguardingContact, nextStep, previousStep, validateStep, type IntakeStepId } from '../../domain/intake';
+import { REQUEST_FIELDS, STEP_FIELDS, isIntakeStepId, mustShowSafeguardingContact, nextStep, previousStep, validateStep, type IntakeContext, type IntakeStepId } from '../../domain/intake';
 import type { Draft, Versioned } from '../../ports/store';
 import { StoreConflictError } from '../../ports/store';
 import type { Actor } from '../actor';
@@ -32,10 +32,18 @@ function withOwnSetting(actor: Actor, draft: Draft, step: IntakeStepId, inputs: 
   return draftChannel(draft) === 'teams' && step === 'requester' ? { ...inputs, settingId: actor.person.settingId ?? '' } : inputs;
 }
 
-async function validationContext(deps: IntakeDeps, settingId: unknown) {
+/** Today's London date is worked out only if a step reads it (the pupil's age): most steps do not. */
+async function validationContext(deps: IntakeDeps, settingId: unknown): Promise<IntakeContext> {
   const id = typeof settingId === 'string' ? settingId.trim() : '';
   const known = id !== '' && (await deps.directory.getSetting(id)) !== undefined;
-  return { today: londonDate(deps.clock.now()), isKnownSetting: (candidate: string) => known && candidate === id };
+  const now = deps.clock.now();
+  let today: IsoDate | undefined;
+  return {
+    get today() {
+      return (today ??= londonDate(now));
+    },
+    isKnownSetting: (candidate: string) => known && candidate === id,
+  };
 }
 
 async function save(deps: IntakeDeps, current: Versioned<Draft>, changes: Partial<Draft>): Promise<Draft> {

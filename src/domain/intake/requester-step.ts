@@ -24,6 +24,7 @@ export function parseUkPhone(text: string): string | undefined {
 }
 
 const EMAIL_MAX = 254;
+const EMAIL_FORM = z.string().email();
 
 /** Step 1: who is asking, and for which setting. */
 export function requesterShape(context: ShapeContext) {
@@ -45,7 +46,7 @@ export function requesterShape(context: ShapeContext) {
     requesterEmail: z.unknown().transform((raw, ctx) => {
       const email = asText(raw)?.trim() ?? '';
       if (email === '') return addFieldIssue(ctx, 'Enter your email address');
-      if (email.length > EMAIL_MAX || !z.string().email().safeParse(email).success) {
+      if (email.length > EMAIL_MAX || !EMAIL_FORM.safeParse(email).success) {
         return addFieldIssue(ctx, 'Enter your email address in the right form, like name@school.org.uk');
       }
       return email;

@@ -9,21 +9,58 @@ import { requesterShape } from './requester-step';
 import { fullRequestSchema } from './school-request';
 import { REQUEST_FIELDS, STEP_FIELDS, type IntakeStepId } from './steps';
 
-/** Builders of each step's schema: only the one asked for is built (building all of them cost a bench turn more than validating). */
+/**
+ * The context of the parse in hand, for schemas built once. A zod parse is synchronous and the
+ * shapes read their context only while parsing, so one slot serves every parse, one at a time.
+ */
+class ContextSlot implements IntakeContext {
+  private current: IntakeContext | undefined;
+
+  get today(): IntakeContext['today'] {
+    return this.inUse().today;
+  }
+
+  isKnownSetting(settingId: string): boolean {
+    return this.inUse().isKnownSetting(settingId);
+  }
+
+  /** Runs the parse with this context in the slot. */
+  parseWith<T>(context: IntakeContext, parse: () => T): T {
+    const previous = this.current;
+    this.current = context;
+    try {
+      return parse();
+    } finally {
+      this.current = previous;
+    }
+  }
+
+  private inUse(): IntakeContext {
+    if (!this.current) throw new Error('an intake schema was used outside validateStep');
+    return this.current;
+  }
+}
+
+const slot = new ContextSlot();
+
+/** Each step's schema over a context the shapes read while parsing. */
 function stepSchemas(context: IntakeContext) {
   return {
-    requester: () => z.object(requesterShape(context)),
-    pupil: () => z.object(pupilShape(context)),
-    need: () => z.object(needShape()).superRefine(checkNeedsDiffer),
-    concern: () => z.object(concernShape()),
-    help: () => z.object(helpShape()),
-    consent: () => z.object(consentShape()),
-    review: () => fullRequestSchema(context),
+    requester: z.object(requesterShape(context)),
+    pupil: z.object(pupilShape(context)),
+    need: z.object(needShape()).superRefine(checkNeedsDiffer),
+    concern: z.object(concernShape()),
+    help: z.object(helpShape()),
+    consent: z.object(consentShape()),
+    review: fullRequestSchema(context),
   };
 }
 
+/** Built once: building a step's schema cost several times more than parsing with it. */
+const STEP_SCHEMAS = stepSchemas(slot);
+
 /** The answers each step gives once valid. */
-export type StepAnswers = { [S in IntakeStepId]: z.output<ReturnType<ReturnType<typeof stepSchemas>[S]>> };
+export type StepAnswers = { [S in IntakeStepId]: z.output<ReturnType<typeof stepSchemas>[S]> };
 
 /** A step's outcome: its typed answers, or one plain-English message per field and the inputs as typed. */
 export type StepResult<S extends IntakeStepId> =
@@ -42,8 +79,8 @@ function fieldsOf(stepId: IntakeStepId): readonly string[] {
 export function validateStep<S extends IntakeStepId>(stepId: S, rawInputs: unknown, context: IntakeContext): StepResult<S> {
   const inputs: Record<string, unknown> = typeof rawInputs === 'object' && rawInputs !== null && !Array.isArray(rawInputs) ? { ...rawInputs } : {};
   // TypeScript cannot follow a generic key into the map; StepAnswers is defined from the same map.
-  const schema = stepSchemas(context)[stepId]() as unknown as z.ZodType<StepAnswers[S], z.ZodTypeDef, unknown>;
-  const parsed = schema.safeParse(inputs);
+  const schema = STEP_SCHEMAS[stepId] as unknown as z.ZodType<StepAnswers[S], z.ZodTypeDef, unknown>;
+  const parsed = slot.parseWith(context, () => schema.safeParse(inputs));
   if (parsed.success) return { ok: true, answers: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {

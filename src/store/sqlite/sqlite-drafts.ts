@@ -8,28 +8,40 @@ interface DraftRow {
   version: number;
 }
 
+interface DraftParams {
+  id: string;
+  ownerKey: string;
+  updatedAt: string;
+  doc: string;
+}
+
 const toVersionedDraft = (row: DraftRow): Versioned<Draft> => ({ value: draftSchema.parse(parseJson(row.doc)), version: String(row.version) });
 
 /** Drafts (optimistic versions) and conversation references, on SQLite. */
 export function sqliteDraftAndConversationStore(db: Database): DraftStore & ConversationStore {
   const byId = db.prepare<[string], DraftRow>('SELECT doc, version FROM drafts WHERE id = ?');
-  const insert = db.prepare('INSERT INTO drafts (id, owner_key, updated_at, doc, version) VALUES (@id, @ownerKey, @updatedAt, @doc, 1) ON CONFLICT (id) DO NOTHING');
-  const replace = db.prepare(
-    'UPDATE drafts SET owner_key = @ownerKey, updated_at = @updatedAt, doc = @doc, version = version + 1 WHERE id = @id AND version = @expected',
+  const insert = db.prepare<DraftParams, { version: number }>(
+    'INSERT INTO drafts (id, owner_key, updated_at, doc, version) VALUES (@id, @ownerKey, @updatedAt, @doc, 1) ON CONFLICT (id) DO NOTHING RETURNING version',
   );
-  const save = db.transaction((draft: Draft, expectedVersion: string | null) => {
+  const replace = db.prepare<DraftParams & { expected: number }, { version: number }>(
+    'UPDATE drafts SET owner_key = @ownerKey, updated_at = @updatedAt, doc = @doc, version = version + 1 WHERE id = @id AND version = @expected RETURNING version',
+  );
+  // One statement writes the draft and gives its new version: the saved draft is the document
+  // just written (checked by the schema before writing), so it is not read back and parsed again.
+  const save = db.transaction((draft: Draft, expectedVersion: string | null): Versioned<Draft> => {
     const parsed = draftSchema.parse(draft);
-    const params = { id: parsed.id, ownerKey: parsed.ownerKey, updatedAt: parsed.updatedAt, doc: JSON.stringify(parsed) };
+    const doc = JSON.stringify(parsed);
+    const params = { id: parsed.id, ownerKey: parsed.ownerKey, updatedAt: parsed.updatedAt, doc };
+    let row: { version: number } | undefined;
     if (expectedVersion === null) {
-      if (insert.run(params).changes !== 1) throw new StoreConflictError(`Draft ${draft.id} already exists`);
+      row = insert.get(params);
+      if (!row) throw new StoreConflictError(`Draft ${draft.id} already exists`);
     } else {
       const expected = Number(expectedVersion);
-      const changes = replace.run({ ...params, expected: Number.isInteger(expected) ? expected : -1 }).changes;
-      if (changes !== 1) throw new StoreConflictError(`Draft ${draft.id} changed since version ${expectedVersion}`);
+      row = replace.get({ ...params, expected: Number.isInteger(expected) ? expected : -1 });
+      if (!row) throw new StoreConflictError(`Draft ${draft.id} changed since version ${expectedVersion}`);
     }
-    const row = byId.get(draft.id);
-    if (!row) throw new StoreConflictError(`Draft ${draft.id} vanished during save`);
-    return toVersionedDraft(row);
+    return { value: JSON.parse(doc) as Draft, version: String(row.version) };
   });
   const saveConversation = db.prepare('INSERT INTO conversations (key, doc) VALUES (@key, @doc) ON CONFLICT (key) DO UPDATE SET doc = excluded.doc');
 
