@@ -6,18 +6,8 @@ import { tallyOf, type PanelState, type PanelVote, type VoteChoice } from '../sr
 import { formatReference } from '../src/domain/reference-number';
 import { openStore } from '../src/store/open-store';
 import type { Store } from '../src/ports/store';
+import { seededRandom } from '../src/domain/seeded-random';
 
-/** A small deterministic random source (mulberry32), so a seed gives the same cases every time. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(random: () => number, weighted: ReadonlyArray<readonly [T, number]>): T => {
   const total = weighted.reduce((sum, [, w]) => sum + w, 0);
@@ -43,9 +33,9 @@ export interface SeedOptions {
 
 /** Synthetic cases over four school years: seasonal demand, term-time weekdays, realistic mixes, no pupil details. */
 export function* syntheticCases(options: SeedOptions): Generator<CaseRecord> {
-  const random = randomSource(options.seed);
+  const random = seededRandom(options.seed);
   // Panel decisions draw from their own source, so their details do not shift the other cases' draws.
-  const panelRandom = randomSource(options.seed + 0x9e3779b9);
+  const panelRandom = seededRandom(options.seed + 0x9e3779b9);
   const calendar = workingDayCalendar();
   const start = `${Number(options.until.slice(0, 4)) - 4}-09-01`;
   const days: Array<{ date: string; weight: number }> = [];

@@ -11,6 +11,7 @@ import { CLOCK_STEP_MS, startCrashBot, type AppFiles, type CrashBot } from './su
 import { invariantProblems, type JourneyState } from './support/invariants';
 import { ALEX, CHRIS, cardClick, JO, JOURNEY, SENCO } from './support/journey';
 import { transpileApp } from './support/transpiled-app';
+import { seededRandom } from '../../src/domain/seeded-random';
 
 /** Rounds to run: one whole journey (7 steps) by default; CRASH_ROUNDS=200 for a long run. */
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? '') || JOURNEY.length;
@@ -19,17 +20,6 @@ const SEED = Number(process.env.CRASH_SEED ?? '') || Date.now() % 2_147_483_647;
 /** The kill comes 0 to this many ms after the click is sent: mostly while the bot is handling it. */
 const MAX_KILL_DELAY_MS = 60;
 
-/** mulberry32: the same seed gives the same kill delays. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Answer {
   status: number;
@@ -133,7 +123,7 @@ async function outboxDrained(bot: CrashBot): Promise<void> {
 describe('SIGKILL at a random moment during submit, claim, escalate, vote and decide', () => {
   it('leaves every step whole or not at all: the retry gives one result, and no notification is lost or repeated unlabelled', async () => {
     process.stdout.write(`sigkill crash test: seed ${SEED}, ${ROUNDS} rounds (CRASH_SEED=${SEED} CRASH_ROUNDS=${ROUNDS} to repeat)\n`);
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const journeys: JourneyState[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       let bot = await startBot();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../src/domain/seeded-random';
 
 export interface ReceivedActivity {
   conversationId: string;
@@ -49,17 +50,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A small seeded generator (mulberry32), so failure patterns repeat run to run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -71,7 +61,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const calls: ConnectorCall[] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   const now = (): number => (options.clock ? options.clock.now().getTime() : Date.now());
-  const random = seeded(options.failures?.seed ?? 1);
+  const random = seededRandom(options.failures?.seed ?? 1);
   const forced: Array<{ status: number; retryAfterSeconds?: number }> = [];
   let gate: Promise<void> | undefined;
   let heldWaiters: Array<() => void> = [];

@@ -5,7 +5,8 @@ import { workingDayCalendar } from '../../../src/domain/calendar';
 import { StoreUnavailableError, type Store } from '../../../src/ports/store';
 import { openStore } from '../../../src/store/open-store';
 import { makeTempDir } from '../../support/temp-dir';
-import { manualClock, seededRandom, type ManualClock } from '../outbox/support/manual-clock';
+import { seededRandom } from '../../../src/domain/seeded-random';
+import { manualClock, type ManualClock } from '../outbox/support/manual-clock';
 import { act, dayAfter, dyingStore, randomScript, submittedCase, type Script } from './support/chaos';
 import { processDeps, sampleData } from './support/deadline-world';
 

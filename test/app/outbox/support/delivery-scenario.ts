@@ -8,7 +8,8 @@ import { openStore } from '../../../../src/store/open-store';
 import { createTeamsAdapter } from '../../../../src/teams/adapter';
 import { botNotifier } from '../../../../src/teams/bot-notifier';
 import { startFakeConnector } from '../../../support/fake-connector';
-import { manualClock, seededRandom } from './manual-clock';
+import { seededRandom } from '../../../../src/domain/seeded-random';
+import { manualClock } from './manual-clock';
 import { groupInstants, maxInAnyWindow } from './window-check';
 
 export interface ScenarioOptions {
