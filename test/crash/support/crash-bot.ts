@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { describeOutput, spawnRecorded, type RunningChild } from '../../e2e/support/child-process';
+import { spawnLocalBot } from '../../e2e/support/bot-process';
+import type { RunningChild } from '../../e2e/support/child-process';
 import { freePort } from '../../e2e/support/free-port';
-import { REPO_ROOT } from '../../e2e/support/repo-paths';
-import { answersOk, waitUntil } from '../../e2e/support/wait-until';
 
 /** The real bot (src/main.ts) as a child process on one SQLite file, to be killed and started again. */
 export interface CrashBot {
@@ -21,35 +19,12 @@ export interface AppFiles {
 
 /** Starts the bot in local mode on a free port with `sqlitePath` (new or continuing), its clock `clockOffsetMs` ahead; waits for /healthz. */
 export async function startCrashBot(app: AppFiles, sqlitePath: string, clockOffsetMs: number): Promise<CrashBot> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawnRecorded('bot', process.execPath, ['-r', app.clockPreloadJs, app.mainJs], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      APP_MODE: 'local',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STORE: 'sqlite',
-      SQLITE_PATH: sqlitePath,
-      REFERENCE_DATA_DIR: path.join(REPO_ROOT, 'data'),
-      LOG_LEVEL: 'warn',
-      CRASH_CLOCK_OFFSET_MS: String(clockOffsetMs),
-    },
+  const { child, baseUrl } = await spawnLocalBot({
+    nodeArgs: ['-r', app.clockPreloadJs, app.mainJs],
+    port: await freePort(),
+    sqlitePath,
+    env: { LOG_LEVEL: 'warn', CRASH_CLOCK_OFFSET_MS: String(clockOffsetMs) },
+    timeoutMs: 30_000,
   });
-  try {
-    await waitUntil(
-      `the bot's GET ${baseUrl}/healthz`,
-      async () => {
-        if (child.exitCode() !== undefined) throw new Error(`The bot exited before it was healthy.\n${describeOutput(child)}`);
-        return answersOk(`${baseUrl}/healthz`);
-      },
-      30_000,
-      () => describeOutput(child),
-    );
-  } catch (error) {
-    await child.stop();
-    throw error;
-  }
   return { child, messagesUrl: `${baseUrl}/api/messages` };
 }
