@@ -3,25 +3,16 @@ import type { PanelAgendaView, PanelPostView } from '../ports/notification-cards
 import type { Choice } from './render-card';
 import { renderCard, type AdaptiveCardJson } from './render-card';
 
-/** The Panel channel card's template data. */
-export interface PanelPostCard {
-  ref: string;
-  settingName: string;
-  phase: string;
-  needLabel: string;
-  panelDueText: string;
-  escalatedBy: string;
-  summary: string;
-  proposedPackage: string;
-  statusText: string;
-  meetingText: string;
+/** The view's words as they are shown on the card. */
+type PanelPostWords = 'ref' | 'settingName' | 'phase' | 'needLabel' | 'panelDueText' | 'escalatedBy' | 'summary' | 'proposedPackage' | 'statusText' | 'meetingText' | 'open' | 'canDecide';
+
+/** The Panel channel card's template data: the view's words, and the rest made ready for the template. */
+export interface PanelPostCard extends Pick<PanelPostView, PanelPostWords> {
   noticeText: string;
   noticeStyle: 'attention' | 'emphasis';
   noticeColor: 'Attention' | 'Default';
   tallyText: string;
   votes: Array<{ name: string; words: string }>;
-  open: boolean;
-  canDecide: boolean;
   decided: boolean;
   decisionTitle: string;
   decisionPackage: Array<{ service: string; action: string; lead: string }>;
