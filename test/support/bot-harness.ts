@@ -70,6 +70,8 @@ export interface BotHarness {
   install(who: PersonName): Promise<Partial<Activity>[]>;
   /** An Action.Execute with any data at all, from the person's chat or a channel; every reply, the invoke response included. */
   executeRaw(who: PersonName, verb: string, data: unknown, place?: CardPlace): Promise<Partial<Activity>[]>;
+  /** Any other invoke (e.g. application/search) from the person's chat; every reply, the invoke response included. */
+  invokeRaw(who: PersonName, name: string, value: unknown): Promise<Partial<Activity>[]>;
   /** Clicks a card button in the personal chat; resolves to the invoke response's body: a card, or a message shown beneath the card. */
   executeAnswer(who: PersonName, verb: string, data?: Record<string, unknown>): Promise<{ type: string; value: unknown }>;
   /** Closes the store if the harness opened it (a store passed in stays open, as across a restart). */
@@ -107,6 +109,7 @@ export async function startBotHarness(options: { clock?: Clock; store?: Store; i
     logger,
     say: (who, text) => run({ ...base(who), type: 'message', text }),
     install: (who) => run({ ...base(who), type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'SEND Front Door' }] }),
+    invokeRaw: (who, name, value) => run({ ...base(who), type: 'invoke', name, value }),
     executeRaw: (who, verb, data, place = 'personal') => run({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, ...PLACES[place] }),
     executeAnswer: async (who, verb, data = {}) => {
       const replies = await run({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });

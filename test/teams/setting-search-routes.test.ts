@@ -1,42 +1,20 @@
-import { TestAdapter, type Activity } from 'botbuilder';
-import { forgetDirectorySnapshots, storeDirectory } from '../../src/app/directory';
+import type { Activity } from 'botbuilder';
+import { forgetDirectorySnapshots } from '../../src/app/directory';
 import { REFERENCE_KINDS } from '../../src/app/reference-data/import-reference-data';
 import { loadReferenceData } from '../../src/app/reference-data/load-reference-data';
-import { LOCAL_TENANT_ID } from '../../src/config';
 import type { Setting } from '../../src/domain/reference';
-import type { Store } from '../../src/ports/store';
 import { openStore } from '../../src/store/open-store';
 import { tokenOf } from '../../src/teams/admin-cards';
-import { createBotApp } from '../../src/teams/bot-app';
-import { PEOPLE, cardText, keyOf, recordingLogger, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
+import { cardText, keyOf, startBotHarness, type BotHarness, type PersonName } from '../support/bot-harness';
 import { switchableStore } from '../support/switchable-store';
 import { VALID_STEP_INPUTS } from '../support/intake-answers';
 import { manySettings } from './many-settings';
 
 type SearchResult = { title: string; value: string };
 
-/** The real bot on a TestAdapter, answering Teams' typeahead invoke (application/search) as the person types. */
-function searcher(store: Store) {
-  const logger = recordingLogger();
-  const deps = { mode: 'local' as const, store, directory: storeDirectory(store), clock: { now: () => new Date('2026-12-07T10:00:00Z') }, ids: { next: () => 'id' }, logger };
-  const adapter = new TestAdapter();
-  const app = createBotApp(deps, adapter);
-  const send = async (who: PersonName, value: unknown): Promise<Partial<Activity>[]> => {
-    const activity: Partial<Activity> = {
-      type: 'invoke',
-      name: 'application/search',
-      value,
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:1/',
-      from: { id: `29:${who}`, name: PEOPLE[who].name, aadObjectId: PEOPLE[who].aadObjectId },
-      recipient: { id: '28:bot', name: 'SEND Front Door' },
-      conversation: { id: `a:personal-${who}`, conversationType: 'personal', tenantId: LOCAL_TENANT_ID, isGroup: false, name: '' },
-      channelData: { tenant: { id: LOCAL_TENANT_ID } },
-    };
-    adapter.activeQueue.length = 0;
-    await adapter.processActivity(activity, (context) => app.run(context).then(() => undefined));
-    return adapter.activeQueue.splice(0);
-  };
+/** The bot answering Teams' typeahead invoke (application/search) as the person types. */
+function searcher(bot: BotHarness) {
+  const send = (who: PersonName, value: unknown): Promise<Partial<Activity>[]> => bot.invokeRaw(who, 'application/search', value);
   /** The settings offered for what the person typed; fails unless the bot answered with a search response and nothing else. */
   const search = async (who: PersonName, queryText: unknown, queryOptions: unknown = { skip: 0, top: 15 }): Promise<SearchResult[]> => {
     const replies = await send(who, { queryText, queryOptions, dataset: 'settings' });
@@ -45,7 +23,7 @@ function searcher(store: Store) {
     expect({ status, type: body.type }).toEqual({ status: 200, type: 'application/vnd.microsoft.search.searchResponse' });
     return body.value.results;
   };
-  return { search, send, logger };
+  return { search, send, logger: bot.logger };
 }
 
 const titles = (results: SearchResult[]): string[] => results.map((r) => r.title);
@@ -68,7 +46,7 @@ afterEach(async () => {
 
 describe('typeahead search for a school or setting', () => {
   it('finds a school by part of its name for a front-door admin, best match first, at most 15', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     expect(titles(await search('alex', 'hartw')).slice(0, 6)).toEqual([
       'Hartwell Academy (120067)',
       'Hartwell Academy (900005)',
@@ -84,21 +62,21 @@ describe('typeahead search for a school or setting', () => {
   });
 
   it('matches whatever the case, apostrophes and the order of the words typed', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     expect(titles(await search('alex', 'ST AIDANS'))).toEqual(["St Aidan's Church of England Primary School (900002)"]);
     expect(titles(await search('alex', 'primary aidan'))).toEqual(["St Aidan's Church of England Primary School (900002)"]);
     expect(titles(await search('alex', 'sunflower'))).toEqual(['Sunflower Pre-School, Hartwell (EY234567)']);
   });
 
   it('finds a setting by its URN or early-years provider id, the exact one first', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     expect(await search('alex', '900005')).toEqual([{ title: 'Hartwell Academy (900005)', value: '900005' }]);
     expect(await search('alex', ' ey234567 ')).toEqual([{ title: 'Sunflower Pre-School, Hartwell (EY234567)', value: 'EY234567' }]);
     expect(titles(await search('alex', '12006')).slice(0, 3)).toEqual(['Ashgrove Academy (120060)', 'Brookside Academy (120061)', 'Castlefield Academy (120062)']);
   });
 
   it('pages on when Teams asks for more, and never gives more than 15 at once', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     const first = await search('alex', 'primary', { skip: 0, top: 50 });
     const next = await search('alex', 'primary', { skip: 15, top: 15 });
     expect(first).toHaveLength(15);
@@ -107,12 +85,12 @@ describe('typeahead search for a school or setting', () => {
   });
 
   it('gives nothing to anyone who may not choose a setting: setting staff, duty staff, strangers', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     for (const who of ['priya', 'sam', 'dana', 'stranger'] as const) expect({ who, results: await search(who, 'hartwell') }).toEqual({ who, results: [] });
   });
 
   it('answers an empty, silly or forged query with nothing, and a 500-character one at once', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     for (const query of ['', '   ', '!!!', '%', "'", 'zzzzqqqx', '${name}', '.*', 42, null, { $gt: '' }]) expect({ query, results: await search('alex', query) }).toEqual({ query, results: [] });
     const started = process.hrtime.bigint();
     expect(await search('alex', 'x'.repeat(500))).toEqual([]);
@@ -123,7 +101,7 @@ describe('typeahead search for a school or setting', () => {
   });
 
   it('gives an empty list, not an error card, while the store is down, and logs no query', async () => {
-    const { search, logger } = searcher(switchable.store);
+    const { search, logger } = searcher(bot);
     switchable.down();
     expect(await search('alex', 'hartwell')).toEqual([]);
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', event: 'turn.failed', fields: expect.objectContaining({ name: 'application/search' }) }));
@@ -133,7 +111,7 @@ describe('typeahead search for a school or setting', () => {
   });
 
   it('ignores a search of another dataset', async () => {
-    const { send } = searcher(switchable.store);
+    const { send } = searcher(bot);
     const replies = await send('alex', { queryText: 'hartwell', dataset: 'people' });
     expect(JSON.stringify(replies)).not.toContain('Hartwell');
   });
@@ -141,7 +119,7 @@ describe('typeahead search for a school or setting', () => {
 
 describe('choosing a school from hundreds in the forms', () => {
   it('lets a front-door admin log a phone request for a school found by typing, and keeps it shown when the card comes back', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     const first = await bot.execute('alex', 'intakeStart', { channel: 'phone' });
     expect(Buffer.byteLength(JSON.stringify(first))).toBeLessThan(24 * 1024);
     expect(JSON.stringify(first)).toContain('"choices.data":{"type":"Data.Query","dataset":"settings"}');
@@ -169,7 +147,7 @@ describe('choosing a school from hundreds in the forms', () => {
   });
 
   it('offers the setting an access request names, finds others by typing, and approves with the one found', async () => {
-    const { search } = searcher(switchable.store);
+    const { search } = searcher(bot);
     await bot.execute('stranger', 'requestAccess', { settingName: 'Hartwell Academy', jobRole: 'Teaching assistant' });
     const card = await bot.execute('alex', 'accessRequests');
     const text = JSON.stringify(card);

@@ -47,17 +47,20 @@ async function postInvoke(bot: RunningBot, activity: Record<string, unknown>, ve
   return { status: response.status, body: await response.text() };
 }
 
-const BOT = { id: '28:00000000-0000-0000-0000-0000000000b0', name: 'SEND Front Door' };
+/** Who sends a click, through which connector, to the bot (the conversation is the caller's). */
+const sentBy = (who: TeamsPerson, serviceUrl: string, verb: string) => ({
+  id: `e2e-${who.aadObjectId}-${verb}`,
+  serviceUrl,
+  from: { id: who.id, name: who.name, aadObjectId: who.aadObjectId },
+  recipient: { id: '28:00000000-0000-0000-0000-0000000000b0', name: 'SEND Front Door' },
+});
 
 /** Clicks an Action.Execute button on a Panel channel post as `who`. */
 export function clickInPanelChannel(bot: RunningBot, serviceUrl: string, who: TeamsPerson, verb: string, data: Record<string, unknown>): Promise<InvokeAnswer> {
   return postInvoke(
     bot,
     {
-      id: `e2e-${who.aadObjectId}-${verb}`,
-      serviceUrl,
-      from: { id: who.id, name: who.name, aadObjectId: who.aadObjectId },
-      recipient: BOT,
+      ...sentBy(who, serviceUrl, verb),
       conversation: { id: `${PANEL_CHANNEL_ID};messageid=e2e-panel-post`, conversationType: 'channel', tenantId: LOCAL_TENANT_ID, isGroup: true },
       channelData: { tenant: { id: LOCAL_TENANT_ID }, team: { id: PANEL_CHANNEL_ID }, channel: { id: PANEL_CHANNEL_ID } },
     },
@@ -71,10 +74,7 @@ export function clickInPersonalChat(bot: RunningBot, serviceUrl: string, who: Te
   return postInvoke(
     bot,
     {
-      id: `e2e-${who.aadObjectId}-${verb}`,
-      serviceUrl,
-      from: { id: who.id, name: who.name, aadObjectId: who.aadObjectId },
-      recipient: BOT,
+      ...sentBy(who, serviceUrl, verb),
       conversation: { id: `a:e2e-personal-${who.aadObjectId}`, conversationType: 'personal', tenantId: LOCAL_TENANT_ID, isGroup: false },
       channelData: { tenant: { id: LOCAL_TENANT_ID } },
     },
