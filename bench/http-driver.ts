@@ -94,7 +94,8 @@ interface HttpAnswer {
   endedAt: number;
 }
 
-function postJson(agent: Agent, url: URL, body: string, timeoutMs: number): Promise<HttpAnswer> {
+/** POSTs one activity to the bot's /api/messages on 127.0.0.1 through the agent; the status, body and when it ended. */
+export function postJson(agent: Agent, url: URL, body: string, timeoutMs: number): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
       { agent, host: '127.0.0.1', port: url.port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },

@@ -1,6 +1,6 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { checkInvokeCard, type DriveResult, type TurnPlan } from './http-driver';
+import { checkInvokeCard, postJson, type DriveResult, type TurnPlan } from './http-driver';
 
 /** The Bot Connector stand-in the bot sends its notifications to. */
 export interface BenchServiceUrl {
@@ -29,24 +29,6 @@ export function botConnections(botUrl: string, connector: BenchServiceUrl, socke
   const url = new URL(botUrl);
   if (url.hostname !== '127.0.0.1') throw new Error('The bench driver only talks to 127.0.0.1.');
   return { agent: new Agent({ keepAlive: true, maxSockets: sockets, timeout: 4_000 }), url, connector, turnTimeoutMs };
-}
-
-function postJson(connections: BotConnections, body: string): Promise<{ status: number; body: string }> {
-  const { agent, url, turnTimeoutMs } = connections;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, host: '127.0.0.1', port: url.port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(turnTimeoutMs, () => req.destroy(new Error(`no answer within ${turnTimeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** One slice's turns: each posted, checked and (after the warm-up) timed, as drive() records them. */
@@ -78,7 +60,7 @@ export function sliceRecorder(connections: BotConnections, warmupMs: number, dur
       let problem: string | undefined;
       let body: unknown;
       try {
-        const answer = await postJson(connections, JSON.stringify(activity));
+        const answer = await postJson(connections.agent, connections.url, JSON.stringify(activity), connections.turnTimeoutMs);
         if (answer.status < 200 || answer.status > 299) problem = `HTTP ${answer.status}`;
         else {
           body = JSON.parse(answer.body) as unknown;
