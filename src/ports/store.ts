@@ -127,6 +127,9 @@ export interface AuditStore {
   listAudit(caseRef: string): Promise<AuditEvent[]>;
 }
 
+/** Which outbox item: its id, and its case (where a database keeps it, so it is found without a search). */
+export type OutboxRef = Pick<OutboxItem, 'id' | 'caseRef'>;
+
 /** What one delivery attempt came to, as the outbox records it. */
 export interface AttemptOutcome {
   status: OutboxItem['status'];
@@ -148,17 +151,17 @@ export interface OutboxStore {
   /** Leases up to `limit` pending items due by `now`, oldest due first, to `owner` until `leaseUntil`; no item is leased to two owners at once. */
   leaseDue(now: string, owner: string, leaseUntil: string, limit: number, filter?: LeaseFilter): Promise<OutboxItem[]>;
   /** The lease holder marks that it is about to send (sets attemptStartedAt); false if the lease was lost. */
-  startAttempt(id: string, owner: string, at: string): Promise<boolean>;
+  startAttempt(item: OutboxRef, owner: string, at: string): Promise<boolean>;
   /**
    * Records the outcome of an attempt by the lease holder and clears attemptStartedAt, except when
    * the item goes back to pending with inDoubt (an earlier attempt may have reached Teams, so later
    * ones must still say they may repeat); false if the lease was lost.
    */
-  completeAttempt(id: string, owner: string, outcome: AttemptOutcome): Promise<boolean>;
+  completeAttempt(item: OutboxRef, owner: string, outcome: AttemptOutcome): Promise<boolean>;
   /** The lease holder gives an item back unattempted, due again at nextAttemptAt; false if the lease was lost. */
-  releaseLease(id: string, owner: string, nextAttemptAt: string): Promise<boolean>;
+  releaseLease(item: OutboxRef, owner: string, nextAttemptAt: string): Promise<boolean>;
   /** Puts a dead-lettered item back in the queue, due at `at`, its attempts counted from zero; false when it is not dead. */
-  retryDead(id: string, at: string): Promise<boolean>;
+  retryDead(item: OutboxRef, at: string): Promise<boolean>;
   listOutbox(status: OutboxItem['status'], limit: number): Promise<OutboxItem[]>;
 }
 

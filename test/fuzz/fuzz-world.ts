@@ -99,5 +99,5 @@ async function addAdminInbox(store: Store): Promise<void> {
     { id: WORLD_DEAD_LETTER, kind: 'personal-message', target: keyOf('priya'), payload: { card: { type: 'AdaptiveCard' } }, caseRef: WORLD_CASES.submitted, status: 'pending', attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseUntil: null, lastError: null, attemptStartedAt: null, createdAt: at },
   ]);
   const [leased] = await store.leaseDue(at, 'world', '2026-12-01T09:05:00.000Z', 1);
-  if (leased?.id !== WORLD_DEAD_LETTER || !(await store.completeAttempt(WORLD_DEAD_LETTER, 'world', { status: 'dead', error: 'http-404:ConversationNotFound' }))) throw new Error('world dead letter not made');
+  if (leased?.id !== WORLD_DEAD_LETTER || !(await store.completeAttempt(leased, 'world', { status: 'dead', error: 'http-404:ConversationNotFound' }))) throw new Error('world dead letter not made');
 }

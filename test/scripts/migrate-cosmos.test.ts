@@ -129,7 +129,7 @@ describe('npm run migrate:cosmos', () => {
       await cosmos.updateCase({ ...inCosmos.value, status: 'advised', updatedAt: '2026-03-05T09:00:00.000Z' }, inCosmos.version);
       const [leased] = await cosmos.leaseDue('2026-03-05T09:00:00.000Z', 'instance-a', '2026-03-05T09:01:00.000Z', 10);
       if (!leased) throw new Error('nothing to lease');
-      await cosmos.completeAttempt(leased.id, 'instance-a', { status: 'delivered' });
+      await cosmos.completeAttempt(leased, 'instance-a', { status: 'delivered' });
 
       const report = await migrateSqliteToCosmos(path, config);
       expect(report.cases).toEqual({ copied: 0, updated: 1, unchanged: 1 });

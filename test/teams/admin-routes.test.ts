@@ -203,7 +203,7 @@ describe('the undelivered messages card', () => {
     await bot.store.enqueue([item]);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       await bot.store.leaseDue(at, 'test', '2026-12-07T09:05:00.000Z', 1, { skipTargets: [] });
-      await bot.store.completeAttempt(item.id, 'test', attempt < 3 ? { status: 'pending', nextAttemptAt: at, error } : { status: 'dead', error });
+      await bot.store.completeAttempt(item, 'test', attempt < 3 ? { status: 'pending', nextAttemptAt: at, error } : { status: 'dead', error });
     }
   }
 

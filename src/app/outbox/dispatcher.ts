@@ -107,29 +107,29 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     return { ok: true };
   };
 
-  const record = async (id: string, outcome: AttemptOutcome, report: TickReport): Promise<void> => {
+  const record = async (item: OutboxItem, outcome: AttemptOutcome, report: TickReport): Promise<void> => {
     try {
-      if (!(await store.completeAttempt(id, options.owner, outcome))) {
+      if (!(await store.completeAttempt(item, options.owner, outcome))) {
         report.lostLeases += 1;
-        logger.warn('outbox.lease-lost', { id });
+        logger.warn('outbox.lease-lost', { id: item.id });
       }
     } catch (err) {
       // The lease runs out and the item is tried again: delivery is at least once while the store is down.
-      logger.error('outbox.record-failed', { id, errorName: err instanceof Error ? err.name : typeof err });
+      logger.error('outbox.record-failed', { id: item.id, errorName: err instanceof Error ? err.name : typeof err });
     }
   };
 
   const deadLetter = async (item: OutboxItem, attempts: number, reason: string, report: TickReport): Promise<void> => {
     report.dead += 1;
     logger.warn('outbox.dead-lettered', { id: item.id, kind: item.kind, caseRef: item.caseRef, attempts, reason });
-    await record(item.id, { status: 'dead', error: reason }, report);
+    await record(item, { status: 'dead', error: reason }, report);
   };
 
   const settle = async (entry: Held & { notification: Notification }, outcome: SendOutcome, report: TickReport): Promise<void> => {
     const { item } = entry;
     if (outcome.ok) {
       report.delivered += 1;
-      return record(item.id, { status: 'delivered' }, report);
+      return record(item, { status: 'delivered' }, report);
     }
     const attempts = item.attempts + 1;
     if (outcome.permanent === true || attempts >= maxAttempts) return deadLetter(item, attempts, outcome.reason, report);
@@ -139,7 +139,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     const waitMs = Math.max(backoffDelayMs(attempts, backoff, random), retryAfterMs);
     report.retrying += 1;
     const inDoubt = entry.notification.mayRepeat;
-    return record(item.id, { status: 'pending', nextAttemptAt: new Date(nowMs + waitMs).toISOString(), error: outcome.reason, inDoubt }, report);
+    return record(item, { status: 'pending', nextAttemptAt: new Date(nowMs + waitMs).toISOString(), error: outcome.reason, inDoubt }, report);
   };
 
   /** Gives the item back unattempted; if the store cannot be reached, its lease runs out instead. */
@@ -147,7 +147,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
     held.delete(item.id);
     report.letGo += 1;
     try {
-      await store.releaseLease(item.id, options.owner, new Date(dueAtMs).toISOString());
+      await store.releaseLease(item, options.owner, new Date(dueAtMs).toISOString());
     } catch (err) {
       logger.warn('outbox.release-failed', { id: item.id, errorName: err instanceof Error ? err.name : typeof err });
     }
@@ -156,7 +156,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps, options: Dispatcher
   /** Marks the send as started; false (send nothing) when the lease is lost or the store cannot be reached. */
   const markStarted = async (item: OutboxItem, report: TickReport): Promise<boolean> => {
     try {
-      if (await store.startAttempt(item.id, options.owner, clock.now().toISOString())) return true;
+      if (await store.startAttempt(item, options.owner, clock.now().toISOString())) return true;
       report.lostLeases += 1;
       logger.warn('outbox.lease-lost', { id: item.id });
     } catch (err) {

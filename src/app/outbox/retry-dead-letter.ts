@@ -18,7 +18,7 @@ export async function retryDeadLetter(deps: { store: Pick<OutboxStore, 'listOutb
   if (!mayAdminister(actor.person.roles, 'deadLetters')) return { kind: 'forbidden' };
   const dead = (await deps.store.listOutbox('dead', 1000)).find((item) => item.id === id);
   const at = deps.clock.now().toISOString();
-  if (dead === undefined || !(await deps.store.retryDead(id, at))) return { kind: 'not-dead' };
+  if (dead === undefined || !(await deps.store.retryDead(dead, at))) return { kind: 'not-dead' };
   await deps.store.appendAudit({ id: deps.ids.next(), at, actorKey: actor.key, action: 'outbox.retried', caseRef: dead.caseRef, detail: { outboxId: id, kind: dead.kind, attempts: dead.attempts } });
   return { kind: 'retried', caseRef: dead.caseRef };
 }

@@ -1,7 +1,7 @@
 import type { Container, JSONObject } from '@azure/cosmos';
-import type { AuditEvent, AuditStore, OutboxItem, OutboxStore } from '../../ports/store';
+import type { AuditEvent, AuditStore, OutboxItem, OutboxRef, OutboxStore } from '../../ports/store';
 import { auditEventSchema, outboxItemSchema } from '../records';
-import { etagOf, queryAll, toJsonObject } from './cosmos-docs';
+import { etagOf, queryAll, readDoc, toJsonObject } from './cosmos-docs';
 import { cosmosCall, cosmosStatus } from './cosmos-errors';
 import { completed, released, requeued } from '../outbox-changes';
 
@@ -52,9 +52,9 @@ export function cosmosOutboxAndAuditStore(cases: Container): OutboxStore & Audit
     }
   };
 
-  /** Reads the item, and replaces it with what `change` makes of it if nobody changed it meanwhile; false otherwise. */
-  const changeItem = async (id: string, change: (item: OutboxItem) => OutboxItem | undefined): Promise<boolean> => {
-    const [doc] = await queryAll(cases, "SELECT * FROM c WHERE c.type = 'outbox' AND c.id = @id", [{ name: '@id', value: id }]);
+  /** Reads the item (a point read in its partition), and replaces it with what `change` makes of it if nobody changed it meanwhile; false otherwise. */
+  const changeItem = async (ref: OutboxRef, change: (item: OutboxItem) => OutboxItem | undefined): Promise<boolean> => {
+    const doc = await readDoc(cases, ref.id, outboxPk(ref));
     if (doc === undefined) return false;
     const changed = change(outboxItemSchema.parse(doc));
     return changed !== undefined && replaceIfUnchanged(changed, etagOf(doc));
@@ -93,10 +93,10 @@ export function cosmosOutboxAndAuditStore(cases: Container): OutboxStore & Audit
         );
         return attempts.filter((item): item is OutboxItem => item !== undefined);
       }),
-    startAttempt: (id, owner, at) => cosmosCall('start outbox attempt', () => changeItem(id, asHolder(owner, (item) => ({ ...item, attemptStartedAt: at })))),
-    completeAttempt: (id, owner, outcome) => cosmosCall('complete outbox attempt', () => changeItem(id, asHolder(owner, (item) => completed(item, outcome)))),
-    releaseLease: (id, owner, nextAttemptAt) => cosmosCall('release outbox lease', () => changeItem(id, asHolder(owner, (item) => released(item, nextAttemptAt)))),
-    retryDead: (id, at) => cosmosCall('retry dead letter', () => changeItem(id, (item) => (item.status === 'dead' ? requeued(item, at) : undefined))),
+    startAttempt: (ref, owner, at) => cosmosCall('start outbox attempt', () => changeItem(ref, asHolder(owner, (item) => ({ ...item, attemptStartedAt: at })))),
+    completeAttempt: (ref, owner, outcome) => cosmosCall('complete outbox attempt', () => changeItem(ref, asHolder(owner, (item) => completed(item, outcome)))),
+    releaseLease: (ref, owner, nextAttemptAt) => cosmosCall('release outbox lease', () => changeItem(ref, asHolder(owner, (item) => released(item, nextAttemptAt)))),
+    retryDead: (ref, at) => cosmosCall('retry dead letter', () => changeItem(ref, (item) => (item.status === 'dead' ? requeued(item, at) : undefined))),
     listOutbox: (status, limit) =>
       cosmosCall('list outbox', async () => {
         if (limit <= 0) return [];

@@ -72,10 +72,10 @@ export function sqliteOutboxAndAuditStore(db: Database): OutboxStore & AuditStor
   return {
     enqueue: (items) => guarded(() => enqueue.immediate(items)),
     leaseDue: (now, owner, leaseUntil, limit, filter = {}) => guarded(() => (limit <= 0 ? [] : lease.immediate(now, owner, leaseUntil, limit, filter))),
-    startAttempt: (id, owner, at) => guarded(() => changeItem.immediate(id, asHolder(owner, (item) => ({ ...item, attemptStartedAt: at })))),
-    completeAttempt: (id, owner, outcome) => guarded(() => changeItem.immediate(id, asHolder(owner, (item) => completed(item, outcome)))),
-    releaseLease: (id, owner, nextAttemptAt) => guarded(() => changeItem.immediate(id, asHolder(owner, (item) => released(item, nextAttemptAt)))),
-    retryDead: (id, at) => guarded(() => changeItem.immediate(id, (item) => (item.status === 'dead' ? requeued(item, at) : undefined))),
+    startAttempt: (ref, owner, at) => guarded(() => changeItem.immediate(ref.id, asHolder(owner, (item) => ({ ...item, attemptStartedAt: at })))),
+    completeAttempt: (ref, owner, outcome) => guarded(() => changeItem.immediate(ref.id, asHolder(owner, (item) => completed(item, outcome)))),
+    releaseLease: (ref, owner, nextAttemptAt) => guarded(() => changeItem.immediate(ref.id, asHolder(owner, (item) => released(item, nextAttemptAt)))),
+    retryDead: (ref, at) => guarded(() => changeItem.immediate(ref.id, (item) => (item.status === 'dead' ? requeued(item, at) : undefined))),
     listOutbox: (status, limit) =>
       guarded(() =>
         db

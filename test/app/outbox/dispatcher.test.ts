@@ -184,7 +184,7 @@ describe('outbox dispatcher', () => {
     await store.enqueue([inDoubt!, untouched!]);
     // A process leased both, started sending the first, and was killed before it heard back.
     await store.leaseDue(clock.now().toISOString(), 'killed-process', new Date(clock.now().getTime() + 60_000).toISOString(), 10);
-    expect(await store.startAttempt(inDoubt!.id, 'killed-process', clock.now().toISOString())).toBe(true);
+    expect(await store.startAttempt(inDoubt!, 'killed-process', clock.now().toISOString())).toBe(true);
     clock.advance(61_000);
     const notifier = fakeNotifier(clock);
     await dispatcher(notifier).tick();
@@ -199,7 +199,7 @@ describe('outbox dispatcher', () => {
     const [item] = personalMessages(clock, 1);
     await store.enqueue([item!]);
     await store.leaseDue(clock.now().toISOString(), 'killed-process', new Date(clock.now().getTime() + 60_000).toISOString(), 10);
-    await store.startAttempt(item!.id, 'killed-process', clock.now().toISOString());
+    await store.startAttempt(item!, 'killed-process', clock.now().toISOString());
     clock.advance(61_000);
     const notifier = fakeNotifier(clock, (_n, before) => (before === 0 ? { ok: false, reason: 'http-500' } : { ok: true }));
     const d = dispatcher(notifier, { backoff: { baseMs: 1_000, capMs: 1_000 } });

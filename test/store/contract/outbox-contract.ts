@@ -48,18 +48,18 @@ export function describeOutboxContract(store: () => Store): void {
       const retaken = await store().leaseDue(afterExpiry, 'worker-b', '2026-03-02T10:11:00.000Z', 10);
       expect(retaken.map((i) => i.leaseOwner)).toEqual(['worker-b', 'worker-b']);
       expect(retaken.map((i) => i.id)).toContain(first[0]!.id);
-      expect(await store().completeAttempt(first[0]!.id, 'worker-a', { status: 'delivered' })).toBe(false);
+      expect(await store().completeAttempt(first[0]!, 'worker-a', { status: 'delivered' })).toBe(false);
     });
 
     it('records an attempt for the lease owner only', async () => {
       const item = anOutboxItem();
       await store().enqueue([item]);
       await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
-      expect(await store().completeAttempt(item.id, 'worker-b', { status: 'delivered' })).toBe(false);
-      expect(await store().completeAttempt('outbox-missing', 'worker-a', { status: 'delivered' })).toBe(false);
+      expect(await store().completeAttempt(item, 'worker-b', { status: 'delivered' })).toBe(false);
+      expect(await store().completeAttempt({ id: 'outbox-missing', caseRef: null }, 'worker-a', { status: 'delivered' })).toBe(false);
 
       const retryAt = '2026-03-02T10:30:00.000Z';
-      expect(await store().completeAttempt(item.id, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 502' })).toBe(true);
+      expect(await store().completeAttempt(item, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 502' })).toBe(true);
       expect(await store().listOutbox('pending', 10)).toEqual([
         { ...item, attempts: 1, nextAttemptAt: retryAt, lastError: 'HTTP 502', leaseOwner: null, leaseUntil: null },
       ]);
@@ -67,7 +67,7 @@ export function describeOutboxContract(store: () => Store): void {
 
       const [again] = await store().leaseDue(retryAt, 'worker-c', '2026-03-02T10:35:00.000Z', 10);
       expect(again?.id).toBe(item.id);
-      expect(await store().completeAttempt(item.id, 'worker-c', { status: 'delivered' })).toBe(true);
+      expect(await store().completeAttempt(item, 'worker-c', { status: 'delivered' })).toBe(true);
       expect(await store().listOutbox('pending', 10)).toEqual([]);
       expect(await store().listOutbox('delivered', 10)).toEqual([
         { ...item, attempts: 2, nextAttemptAt: retryAt, lastError: null, status: 'delivered', leaseOwner: null, leaseUntil: null },
@@ -86,15 +86,15 @@ export function describeOutboxContract(store: () => Store): void {
     });
 
     it('marks an attempt as started for the lease holder, and its outcome clears the mark', async () => {
-      const item = anOutboxItem();
+      const item = anOutboxItem({ caseRef: 'FD-2026-00042' }); // kept with its case where the database partitions by case
       await store().enqueue([item]);
       await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
-      expect(await store().startAttempt(item.id, 'worker-b', NOW)).toBe(false);
-      expect(await store().startAttempt(item.id, 'worker-a', NOW)).toBe(true);
+      expect(await store().startAttempt(item, 'worker-b', NOW)).toBe(false);
+      expect(await store().startAttempt(item, 'worker-a', NOW)).toBe(true);
       // The holder dies mid-send: whoever takes the item next sees that Teams may already have it.
       const [retaken] = await store().leaseDue('2026-03-02T10:06:00.000Z', 'worker-b', '2026-03-02T10:11:00.000Z', 10);
       expect(retaken).toMatchObject({ id: item.id, attemptStartedAt: NOW, attempts: 0 });
-      expect(await store().completeAttempt(item.id, 'worker-b', { status: 'delivered' })).toBe(true);
+      expect(await store().completeAttempt(item, 'worker-b', { status: 'delivered' })).toBe(true);
       expect(await store().listOutbox('delivered', 10)).toEqual([expect.objectContaining({ id: item.id, attemptStartedAt: null, attempts: 1 })]);
     });
 
@@ -102,10 +102,10 @@ export function describeOutboxContract(store: () => Store): void {
       const [doubted, plain] = [anOutboxItem(), anOutboxItem()];
       await store().enqueue([doubted, plain]);
       await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
-      for (const item of [doubted, plain]) await store().startAttempt(item.id, 'worker-a', NOW);
+      for (const item of [doubted, plain]) await store().startAttempt(item, 'worker-a', NOW);
       const retryAt = '2026-03-02T10:30:00.000Z';
-      await store().completeAttempt(doubted.id, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 500', inDoubt: true });
-      await store().completeAttempt(plain.id, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 500' });
+      await store().completeAttempt(doubted, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 500', inDoubt: true });
+      await store().completeAttempt(plain, 'worker-a', { status: 'pending', nextAttemptAt: retryAt, error: 'HTTP 500' });
       const pending = await store().listOutbox('pending', 10);
       expect(pending.find((i) => i.id === doubted.id)?.attemptStartedAt).toBe(NOW);
       expect(pending.find((i) => i.id === plain.id)?.attemptStartedAt).toBeNull();
@@ -116,22 +116,22 @@ export function describeOutboxContract(store: () => Store): void {
       await store().enqueue([item]);
       await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
       const later = '2026-03-02T10:01:00.000Z';
-      expect(await store().releaseLease(item.id, 'worker-b', later)).toBe(false);
-      expect(await store().releaseLease(item.id, 'worker-a', later)).toBe(true);
+      expect(await store().releaseLease(item, 'worker-b', later)).toBe(false);
+      expect(await store().releaseLease(item, 'worker-a', later)).toBe(true);
       expect(await store().leaseDue(NOW, 'worker-b', LEASE_END, 10)).toEqual([]);
       const [again] = await store().leaseDue(later, 'worker-b', LEASE_END, 10);
       expect(again).toEqual({ ...item, nextAttemptAt: later, leaseOwner: 'worker-b', leaseUntil: LEASE_END });
-      expect(await store().completeAttempt(item.id, 'worker-a', { status: 'delivered' })).toBe(false);
+      expect(await store().completeAttempt(item, 'worker-a', { status: 'delivered' })).toBe(false);
     });
 
     it('puts a dead letter back in the queue with its attempts counted afresh, and only a dead one', async () => {
       const dead = anOutboxItem({ status: 'dead', attempts: 8, lastError: 'HTTP 403' });
       const pending = anOutboxItem();
       await store().enqueue([dead, pending]);
-      expect(await store().retryDead(pending.id, NOW)).toBe(false);
-      expect(await store().retryDead('outbox-missing', NOW)).toBe(false);
-      expect(await store().retryDead(dead.id, NOW)).toBe(true);
-      expect(await store().retryDead(dead.id, NOW)).toBe(false);
+      expect(await store().retryDead(pending, NOW)).toBe(false);
+      expect(await store().retryDead({ id: 'outbox-missing', caseRef: null }, NOW)).toBe(false);
+      expect(await store().retryDead(dead, NOW)).toBe(true);
+      expect(await store().retryDead(dead, NOW)).toBe(false);
       expect(await store().listOutbox('dead', 10)).toEqual([]);
       const leased = await store().leaseDue(NOW, 'worker-a', LEASE_END, 10);
       expect(leased.find((i) => i.id === dead.id)).toEqual({ ...dead, status: 'pending', attempts: 0, nextAttemptAt: NOW, leaseOwner: 'worker-a', leaseUntil: LEASE_END });
